@@ -1,0 +1,89 @@
+package dev.playbook;
+
+import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.load.LoadedDefinitions;
+import dev.playbook.load.Loader;
+import dev.playbook.model.Site;
+import dev.playbook.plan.Planner;
+import dev.playbook.plan.SitePlan;
+import dev.playbook.render.RenderException;
+import dev.playbook.render.RenderedFile;
+import dev.playbook.render.SiteRenderer;
+import dev.playbook.render.Theme;
+import dev.playbook.write.SiteWriter;
+import dev.playbook.write.WriteException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One run of the pipeline, top to bottom: load, resolve, plan, render, write. Each step hands
+ * the next an immutable result; a step with errors stops the run before anything is written.
+ */
+public final class SiteBuild {
+
+    /**
+     * @param sourceShown how the source folder is named in messages
+     * @param templates a folder of overriding templates, or null
+     */
+    public record Options(Path source, String sourceShown, Path output, Path templates) {
+    }
+
+    /**
+     * What a run did. {@code failure} is a problem outside the definitions (a template, the output
+     * folder), or null.
+     */
+    public record Report(Diagnostics diagnostics, Site site, int pages, int files, String failure) {
+        public boolean succeeded() {
+            return failure == null && !diagnostics.hasErrors();
+        }
+    }
+
+    private final String generator;
+
+    public SiteBuild(String generator) {
+        this.generator = generator;
+    }
+
+    /** Everything but writing: the definitions are checked and every page is drawn in memory. */
+    public Report check(Options options) {
+        return run(options, false);
+    }
+
+    public Report build(Options options) {
+        return run(options, true);
+    }
+
+    private Report run(Options options, boolean write) {
+        Diagnostics diagnostics = new Diagnostics();
+        SiteWriter writer = new SiteWriter();
+        if (write) {
+            try {
+                writer.checkReplaceable(options.output());
+            } catch (WriteException e) {
+                return new Report(diagnostics, null, 0, 0, e.getMessage());
+            }
+        }
+        LoadedDefinitions loaded = new Loader().load(options.source(), options.sourceShown(), diagnostics);
+        Site site = new dev.playbook.resolve.Resolver().resolve(loaded, diagnostics);
+        if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, null);
+        SitePlan plan = new Planner().plan(site);
+        List<RenderedFile> files;
+        try {
+            files = new SiteRenderer(new Theme(options.templates()), generator).render(plan);
+        } catch (RenderException e) {
+            return new Report(diagnostics, site, 0, 0, e.getMessage());
+        } catch (IOException e) {
+            return new Report(diagnostics, site, 0, 0, "cannot read the templates: " + e.getMessage());
+        }
+        if (write) {
+            try {
+                writer.write(options.output(), files);
+            } catch (WriteException e) {
+                return new Report(diagnostics, site, 0, 0, e.getMessage());
+            }
+        }
+        return new Report(diagnostics, site, plan.pages().size(), files.size(), null);
+    }
+}

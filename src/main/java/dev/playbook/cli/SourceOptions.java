@@ -1,0 +1,26 @@
+package dev.playbook.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options every command that reads definitions shares. */
+final class SourceOptions {
+    @Option(names = "--source", paramLabel = "DIR", defaultValue = "process-definitions",
+            description = "Folder of playbook definitions (*.yaml, *.yml; site.yaml for site settings). Default: ${DEFAULT-VALUE}.")
+    Path source;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Folder of templates, messages and assets that override the bundled theme file by file.")
+    Path templates;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors and warnings.")
+    boolean quiet;
+
+    /** The source folder as the user named it, which is how file names appear in messages. */
+    String sourceShown() {
+        String shown = source.toString().replace('\\', '/');
+        while (shown.endsWith("/") && shown.length() > 1) shown = shown.substring(0, shown.length() - 1);
+        return shown.equals(".") ? "" : shown;
+    }
+}

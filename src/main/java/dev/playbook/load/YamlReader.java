@@ -1,0 +1,224 @@
+package dev.playbook.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.playbook.diagnostics.Position;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns YAML text into a tree of {@link YamlNode}s that remember where each key and value stood.
+ *
+ * <p>Jackson's streaming parser gives us positions, but passes aliases through as plain strings;
+ * we expand them here (an author's {@code &defaults} / {@code *defaults} should just work),
+ * with a budget on the expanded size so that an "alias bomb" fails at once instead of eating
+ * the machine. Duplicate keys, which YAML forbids but most parsers let pass, are refused.
+ */
+public final class YamlReader {
+    /** Far above any real playbook (a large one has a few thousand nodes), far below trouble. */
+    public static final long MAX_EXPANDED_NODES = 200_000;
+    public static final int MAX_DEPTH = 200;
+    private static final String MERGE_KEY = "<<";
+
+    private final YAMLFactory factory;
+
+    public YamlReader() {
+        LoaderOptions options = new LoaderOptions();
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(Integer.MAX_VALUE); // the loader limits file size itself, in bytes
+        options.setAllowRecursiveKeys(false);
+        factory = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
+    }
+
+    /** Reads the single document in {@code text}; {@code null} when the file holds no document at all. */
+    public YamlNode read(String file, String text) throws YamlException {
+        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+            Session session = new Session(file, parser);
+            JsonToken first = parser.nextToken();
+            if (first == null) return null;
+            YamlNode root = session.value(first, 0);
+            JsonToken after = parser.nextToken();
+            if (after != null) {
+                throw new YamlException(session.here(),
+                        "a second YAML document starts here; put one playbook in each file");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new YamlException(position(file, e.getLocation()), plainMessage(e));
+        } catch (IOException e) {
+            throw new YamlException(Position.startOf(file), "cannot read YAML: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // SnakeYAML signals some limits (nesting, recursion) with unchecked exceptions.
+            throw new YamlException(Position.startOf(file), "cannot read YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static Position position(String file, JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) return Position.startOf(file);
+        return new Position(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /** SnakeYAML's messages repeat the source snippet and the position; keep just the words. */
+    private static String plainMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) return "malformed YAML";
+        if (message.contains("Maximum nesting depth") || message.contains("Nesting Depth")
+                || message.contains("nesting depth")) {
+            return "the YAML is nested more than " + MAX_DEPTH + " levels deep";
+        }
+        StringBuilder words = new StringBuilder();
+        for (String line : message.split("\n")) {
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("in 'reader'") || trimmed.startsWith("in 'string'")
+                    || trimmed.startsWith("^") || line.startsWith("    ")) {
+                continue;
+            }
+            if (!words.isEmpty()) words.append(' ');
+            words.append(trimmed);
+        }
+        String text = words.toString().replaceAll("\\s+", " ").trim();
+        return text.isEmpty() ? "malformed YAML" : "malformed YAML: " + text;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "malformed input";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** The state of reading one document: the anchors seen so far and the running expanded size. */
+    private static final class Session {
+        private final String file;
+        private final YAMLParser parser;
+        private final Map<String, YamlNode> anchors = new HashMap<>();
+
+        Session(String file, YAMLParser parser) {
+            this.file = file;
+            this.parser = parser;
+        }
+
+        Position here() {
+            return position(file, parser.currentTokenLocation());
+        }
+
+        YamlNode value(JsonToken token, int depth) throws IOException, YamlException {
+            Position at = here();
+            if (depth > MAX_DEPTH) {
+                throw new YamlException(at, "the YAML is nested more than " + MAX_DEPTH + " levels deep");
+            }
+            if (parser.isCurrentAlias()) {
+                String name = parser.getText();
+                YamlNode target = anchors.get(name);
+                if (target == null) {
+                    throw new YamlException(at, "alias `*" + name + "` names no anchor `&" + name + "` written before it");
+                }
+                return target;
+            }
+            String anchor = parser.getObjectId();
+            YamlNode node = switch (token) {
+                case START_OBJECT -> mapping(at, depth);
+                case START_ARRAY -> sequence(at, depth);
+                case VALUE_STRING -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.STRING, at);
+                case VALUE_NUMBER_INT -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.INTEGER, at);
+                case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.FLOAT, at);
+                case VALUE_TRUE, VALUE_FALSE -> new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.BOOLEAN, at);
+                case VALUE_NULL -> new YamlNode.Scalar(nullText(), YamlNode.Scalar.Kind.NULL, at);
+                case VALUE_EMBEDDED_OBJECT -> throw new YamlException(at,
+                        "binary or specially tagged values are not supported here; write plain text");
+                default -> throw new YamlException(at, "unexpected YAML content");
+            };
+            if (anchor != null) anchors.put(anchor, node);
+            return node;
+        }
+
+        private String nullText() throws IOException {
+            String text = parser.getText();
+            return text == null ? "" : text;
+        }
+
+        private YamlNode mapping(Position at, int depth) throws IOException, YamlException {
+            Map<String, YamlNode.Entry> own = new LinkedHashMap<>();
+            List<YamlNode.Mapping> merged = new ArrayList<>();
+            long size = 1;
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+                if (token != JsonToken.FIELD_NAME) throw new YamlException(here(), "unexpected YAML content");
+                String key = parser.currentName();
+                Position keyAt = here();
+                if (key == null || key.isEmpty()) throw new YamlException(keyAt, "empty key");
+                YamlNode value = value(parser.nextToken(), depth + 1);
+                if (MERGE_KEY.equals(key)) {
+                    collectMerge(value, merged);
+                } else {
+                    YamlNode.Entry earlier = own.get(key);
+                    if (earlier != null) {
+                        throw new YamlException(keyAt, "duplicate key `" + key + "` (first written at line "
+                                + earlier.keyAt().line() + "); a key may appear once in a mapping");
+                    }
+                    own.put(key, new YamlNode.Entry(key, keyAt, value));
+                }
+                size = grow(size, value.expandedSize(), keyAt);
+            }
+            // YAML's merge key: entries written in the mapping itself win over merged-in ones.
+            List<YamlNode.Entry> entries = new ArrayList<>(own.values());
+            for (YamlNode.Mapping source : merged) {
+                for (YamlNode.Entry inherited : source.entries()) {
+                    if (!own.containsKey(inherited.key())) {
+                        own.put(inherited.key(), inherited);
+                        entries.add(inherited);
+                    }
+                }
+            }
+            return new YamlNode.Mapping(entries, at, size);
+        }
+
+        private static void collectMerge(YamlNode value, List<YamlNode.Mapping> into) throws YamlException {
+            if (value instanceof YamlNode.Mapping m) {
+                into.add(m);
+            } else if (value instanceof YamlNode.Sequence s) {
+                for (YamlNode item : s.items()) {
+                    if (!(item instanceof YamlNode.Mapping m)) {
+                        throw new YamlException(item.at(), "`<<` merges mappings only; this is " + item.description());
+                    }
+                    into.add(m);
+                }
+            } else {
+                throw new YamlException(value.at(), "`<<` merges mappings only; this is " + value.description());
+            }
+        }
+
+        private YamlNode sequence(Position at, int depth) throws IOException, YamlException {
+            List<YamlNode> items = new ArrayList<>();
+            long size = 1;
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                YamlNode item = value(token, depth + 1);
+                items.add(item);
+                size = grow(size, item.expandedSize(), item.at());
+            }
+            return new YamlNode.Sequence(items, at, size);
+        }
+
+        private static long grow(long size, long more, Position at) throws YamlException {
+            long total = size + more;
+            if (total > MAX_EXPANDED_NODES) {
+                throw new YamlException(at, "aliases here expand to more than " + MAX_EXPANDED_NODES
+                        + " values; that looks like an alias bomb, not a playbook");
+            }
+            return total;
+        }
+    }
+}

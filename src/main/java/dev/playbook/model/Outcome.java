@@ -1,0 +1,6 @@
+package dev.playbook.model;
+
+/** How a deal ends. */
+public enum Outcome {
+    WON, LOST
+}

@@ -1,0 +1,21 @@
+package dev.playbook.model;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Makes URL-safe ids from titles written in any language, Polish letters included. */
+public final class Slugs {
+    private Slugs() {
+    }
+
+    /** "Zaplanuj prezentację" becomes "zaplanuj-prezentacje"; at most 63 characters. */
+    public static String slug(String title) {
+        String text = title.toLowerCase(Locale.ROOT)
+                // ł has no decomposition in Unicode, so NFD below would drop it instead of turning it into l
+                .replace('ł', 'l').replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("đ", "d");
+        text = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        text = text.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (text.length() > 63) text = text.substring(0, 63).replaceAll("-+$", "");
+        return text;
+    }
+}

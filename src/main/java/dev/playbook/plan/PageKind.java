@@ -1,0 +1,17 @@
+package dev.playbook.plan;
+
+/** The kinds of page a site has; each is drawn by the template of the same name. */
+public enum PageKind {
+    HOME("home"), PLAYBOOK("playbook"), STAGE("stage");
+
+    private final String template;
+
+    PageKind(String template) {
+        this.template = template;
+    }
+
+    /** The template's file name in the theme, e.g. {@code stage.ftlh}. */
+    public String template() {
+        return template + ".ftlh";
+    }
+}

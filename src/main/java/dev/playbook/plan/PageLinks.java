@@ -1,0 +1,35 @@
+package dev.playbook.plan;
+
+/** The links of one page, each relative to where the page itself lives. Templates call these. */
+public final class PageLinks {
+    private final String from;
+
+    public PageLinks(String from) {
+        this.from = from;
+    }
+
+    public String self() {
+        return RelativeLinks.between(from, from);
+    }
+
+    public String home() {
+        return RelativeLinks.between(from, SitePaths.home());
+    }
+
+    public String asset(String name) {
+        return RelativeLinks.between(from, SitePaths.asset(name));
+    }
+
+    public String playbook(String playbookId) {
+        return RelativeLinks.between(from, SitePaths.playbook(playbookId));
+    }
+
+    public String stage(String playbookId, String stageId) {
+        return RelativeLinks.between(from, SitePaths.stage(playbookId, stageId));
+    }
+
+    /** A track has no page of its own: it is a section of the playbook's overview. */
+    public String track(String playbookId, String trackId) {
+        return playbook(playbookId) + "#track-" + trackId;
+    }
+}

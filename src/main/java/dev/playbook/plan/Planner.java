@@ -1,0 +1,25 @@
+package dev.playbook.plan;
+
+import dev.playbook.model.Playbook;
+import dev.playbook.model.Site;
+import dev.playbook.model.Stage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The plan step: decides which pages the site has and where each one lives. */
+public final class Planner {
+
+    public SitePlan plan(Site site) {
+        List<PlannedPage> pages = new ArrayList<>();
+        pages.add(new PlannedPage(SitePaths.home(), PageKind.HOME, site.settings().language(), null, null));
+        for (Playbook playbook : site.playbooks()) {
+            pages.add(new PlannedPage(SitePaths.playbook(playbook.id()), PageKind.PLAYBOOK, playbook.language(), playbook, null));
+            for (Stage stage : playbook.allStages()) {
+                pages.add(new PlannedPage(SitePaths.stage(playbook.id(), stage.id()), PageKind.STAGE,
+                        playbook.language(), playbook, stage));
+            }
+        }
+        return new SitePlan(site, pages);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.playbook.plan;
+
+import java.util.regex.Pattern;
+
+/**
+ * Where each page lives in the site. Ids are checked against the id pattern before they get
+ * here; the check is repeated so that no id can ever name a path outside the site.
+ */
+public final class SitePaths {
+    private static final Pattern SAFE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private SitePaths() {
+    }
+
+    public static String home() {
+        return "index.html";
+    }
+
+    public static String playbook(String playbookId) {
+        return safe(playbookId) + "/index.html";
+    }
+
+    public static String stage(String playbookId, String stageId) {
+        return safe(playbookId) + "/stages/" + safe(stageId) + ".html";
+    }
+
+    public static String asset(String name) {
+        return "assets/" + name;
+    }
+
+    private static String safe(String id) {
+        if (!SAFE_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a safe id for a path: " + id);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.playbook.render;
+
+import dev.playbook.model.Language;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The site's own words in one language; a missing key shows up as itself so it is easy to spot. */
+public final class Messages {
+    private final Language language;
+    private final Map<String, String> texts;
+
+    Messages(Language language, Map<String, String> texts) {
+        this.language = language;
+        this.texts = Collections.unmodifiableMap(new TreeMap<>(texts));
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public Map<String, String> asMap() {
+        return texts;
+    }
+
+    public String get(String key) {
+        return texts.getOrDefault(key, key);
+    }
+
+    /** "1 stage", "3 stages"; in Polish "1 etap", "3 etapy", "5 etapów", from {@code plural.<word>.<category>}. */
+    public String plural(String word, long n) {
+        String category = category(n);
+        String pattern = texts.get("plural." + word + "." + category);
+        if (pattern == null) pattern = texts.get("plural." + word + ".other");
+        if (pattern == null) pattern = texts.get("plural." + word + ".many");
+        if (pattern == null) return n + " " + word;
+        return pattern.replace("{0}", Long.toString(n));
+    }
+
+    /** The CLDR plural category of a whole number in this language. */
+    private String category(long n) {
+        if (language == Language.PL) {
+            if (n == 1) return "one";
+            long tens = n % 100;
+            long ones = n % 10;
+            return ones >= 2 && ones <= 4 && (tens < 12 || tens > 14) ? "few" : "many";
+        }
+        return n == 1 ? "one" : "other";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.playbook.render;
+
+import dev.playbook.model.Language;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateExceptionHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The templates, words and assets a site is drawn with: the default theme packed in the jar,
+ * overridden file by file (and, for words, key by key) by an optional user folder.
+ */
+public final class Theme {
+    /** The default theme's assets; a test checks this matches {@code templates/assets/}. */
+    static final List<String> DEFAULT_ASSETS = List.of("style.css");
+    private static final String BUNDLED = "/templates/";
+
+    private final Path userFolder;
+    private final Configuration freemarker;
+
+    /** @param userFolder a folder of overriding templates, or null for the default theme only */
+    public Theme(Path userFolder) throws IOException {
+        this.userFolder = userFolder;
+        this.freemarker = configure(userFolder);
+    }
+
+    Configuration freemarker() {
+        return freemarker;
+    }
+
+    private static Configuration configure(Path userFolder) throws IOException {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        TemplateLoader bundled = new ClassTemplateLoader(Theme.class, BUNDLED);
+        cfg.setTemplateLoader(userFolder == null ? bundled
+                : new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(userFolder.toFile()), bundled}));
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        // .ftlh templates escape every ${...} for HTML unless a value is already markup (rendered Markdown)
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setLocalizedLookup(false);
+        cfg.setNumberFormat("computer");
+        // templates come from authors' folders: no calling arbitrary Java classes from them
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        return cfg;
+    }
+
+    /** The words of each language: the bundled ones, with any key the user folder gives replaced. */
+    public Map<Language, Messages> messages() throws IOException {
+        Map<Language, Messages> all = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            String name = "messages_" + language.code() + ".properties";
+            Map<String, String> texts = new TreeMap<>(properties(bundled(name)));
+            byte[] own = user(name);
+            if (own != null) texts.putAll(properties(own));
+            all.put(language, new Messages(language, texts));
+        }
+        return all;
+    }
+
+    /** Every asset to copy into the site: the bundled ones and every file in the user folder's {@code assets/}. */
+    public Map<String, byte[]> assets() throws IOException {
+        Map<String, byte[]> assets = new LinkedHashMap<>();
+        for (String name : DEFAULT_ASSETS) assets.put(name, bundled("assets/" + name));
+        if (userFolder != null && Files.isDirectory(userFolder.resolve("assets"))) {
+            Path root = userFolder.resolve("assets");
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = root.relativize(p).toString().replace('\\', '/');
+                    if (!name.startsWith(".")) assets.put(name, Files.readAllBytes(p));
+                }
+            }
+        }
+        return new TreeMap<>(assets);
+    }
+
+    private byte[] user(String name) throws IOException {
+        if (userFolder == null) return null;
+        Path file = userFolder.resolve(name);
+        return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+    }
+
+    private static byte[] bundled(String name) throws IOException {
+        try (InputStream in = Theme.class.getResourceAsStream(BUNDLED + name)) {
+            if (in == null) throw new IOException("the default theme is missing " + name + "; the jar is incomplete");
+            return in.readAllBytes();
+        }
+    }
+
+    private static Map<String, String> properties(byte[] bytes) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+        Map<String, String> map = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) map.put(key, p.getProperty(key));
+        return map;
+    }
+}

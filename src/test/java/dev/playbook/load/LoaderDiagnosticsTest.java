@@ -1,0 +1,24 @@
+package dev.playbook.load;
+
+import dev.playbook.testing.DiagnosticSpec;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Each folder under {@code errors/load} is one case; its files say what must be reported where. */
+class LoaderDiagnosticsTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseReportsExactlyWhatItAnnounces() {
+        return DiagnosticSpec.cases("load").stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+            var expected = DiagnosticSpec.expected(dir);
+            assertFalse(expected.isEmpty(), "case " + dir + " announces nothing");
+            assertEquals(String.join("\n", expected), String.join("\n", DiagnosticSpec.actual(dir)));
+        }));
+    }
+}

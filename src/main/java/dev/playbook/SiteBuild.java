@@ -6,6 +6,7 @@ import dev.playbook.load.Loader;
 import dev.playbook.model.Site;
 import dev.playbook.plan.Planner;
 import dev.playbook.plan.SitePlan;
+import dev.playbook.render.DiagramCache;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.RenderedFile;
 import dev.playbook.render.SiteRenderer;
@@ -26,15 +27,21 @@ public final class SiteBuild {
     /**
      * @param sourceShown how the source folder is named in messages
      * @param templates a folder of overriding templates, or null
+     * @param cache a folder to keep drawn diagrams in between builds, or null
      */
-    public record Options(Path source, String sourceShown, Path output, Path templates) {
+    public record Options(Path source, String sourceShown, Path output, Path templates, Path cache) {
+        /** Without a diagram cache: every diagram is drawn. */
+        public Options(Path source, String sourceShown, Path output, Path templates) {
+            this(source, sourceShown, output, templates, null);
+        }
     }
 
     /**
      * What a run did. {@code failure} is a problem outside the definitions (a template, the output
      * folder), or null.
      */
-    public record Report(Diagnostics diagnostics, Site site, int pages, int files, String failure) {
+    public record Report(Diagnostics diagnostics, Site site, int pages, int files, int diagramsDrawn,
+                         int diagramsCached, String failure) {
         public boolean succeeded() {
             return failure == null && !diagnostics.hasErrors();
         }
@@ -62,28 +69,33 @@ public final class SiteBuild {
             try {
                 writer.checkReplaceable(options.output());
             } catch (WriteException e) {
-                return new Report(diagnostics, null, 0, 0, e.getMessage());
+                return new Report(diagnostics, null, 0, 0, 0, 0, e.getMessage());
             }
         }
         LoadedDefinitions loaded = new Loader().load(options.source(), options.sourceShown(), diagnostics);
         Site site = new dev.playbook.resolve.Resolver().resolve(loaded, diagnostics);
-        if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, null);
+        if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, 0, 0, null);
         SitePlan plan = new Planner().plan(site);
         List<RenderedFile> files;
+        SiteRenderer renderer;
         try {
-            files = new SiteRenderer(new Theme(options.templates()), generator).render(plan);
+            renderer = new SiteRenderer(new Theme(options.templates()), generator, new DiagramCache(options.cache()));
+            files = renderer.render(plan, diagnostics);
         } catch (RenderException e) {
-            return new Report(diagnostics, site, 0, 0, e.getMessage());
+            return new Report(diagnostics, site, 0, 0, 0, 0, e.getMessage());
         } catch (IOException e) {
-            return new Report(diagnostics, site, 0, 0, "cannot read the templates: " + e.getMessage());
+            return new Report(diagnostics, site, 0, 0, 0, 0, "cannot read the templates: " + e.getMessage());
         }
+        int drawn = renderer.diagramsDrawn();
+        int cached = renderer.diagramsCached();
+        if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, drawn, cached, null);
         if (write) {
             try {
                 writer.write(options.output(), files);
             } catch (WriteException e) {
-                return new Report(diagnostics, site, 0, 0, e.getMessage());
+                return new Report(diagnostics, site, 0, 0, drawn, cached, e.getMessage());
             }
         }
-        return new Report(diagnostics, site, plan.pages().size(), files.size(), null);
+        return new Report(diagnostics, site, plan.pages().size(), files.size(), drawn, cached, null);
     }
 }

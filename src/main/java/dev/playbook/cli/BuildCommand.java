@@ -28,14 +28,16 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version()).build(
-                new SiteBuild.Options(options.source, options.sourceShown(), output, options.templates));
+                new SiteBuild.Options(options.source, options.sourceShown(), output, options.templates, options.cacheOrNull()));
         int code = new Reporter(spec.commandLine().getErr()).report(report);
         if (code == Main.OK && !options.quiet) {
             long ms = (System.nanoTime() - start) / 1_000_000;
             long warnings = report.diagnostics().count(Severity.WARNING);
-            spec.commandLine().getOut().printf("Built %s (%s) into %s in %d ms%s%n",
+            spec.commandLine().getOut().printf("Built %s (%s; %s: %d drawn, %d from cache) into %s in %d ms%s%n",
                     Reporter.plural(report.site().playbooks().size(), "playbook"),
-                    Reporter.plural(report.pages(), "page"), output, ms,
+                    Reporter.plural(report.pages(), "page"),
+                    Reporter.plural(report.diagramsDrawn() + report.diagramsCached(), "diagram"),
+                    report.diagramsDrawn(), report.diagramsCached(), output, ms,
                     warnings > 0 ? " with " + Reporter.plural(warnings, "warning") : "");
         }
         spec.commandLine().getOut().flush();

@@ -20,7 +20,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version()).check(
-                new SiteBuild.Options(options.source, options.sourceShown(), null, options.templates));
+                new SiteBuild.Options(options.source, options.sourceShown(), null, options.templates, options.cacheOrNull()));
         int code = new Reporter(spec.commandLine().getErr()).report(report);
         if (code == Main.OK && !options.quiet) {
             long warnings = report.diagnostics().count(Severity.WARNING);

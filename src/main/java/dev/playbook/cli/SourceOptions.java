@@ -14,8 +14,19 @@ final class SourceOptions {
             description = "Folder of templates, messages and assets that override the bundled theme file by file.")
     Path templates;
 
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = ".playbook-cache",
+            description = "Folder where drawn diagrams are kept between builds, so unchanged ones are not drawn again. Default: ${DEFAULT-VALUE}.")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "Draw every diagram afresh and keep none.")
+    boolean noCache;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and warnings.")
     boolean quiet;
+
+    Path cacheOrNull() {
+        return noCache ? null : cache;
+    }
 
     /** The source folder as the user named it, which is how file names appear in messages. */
     String sourceShown() {

@@ -2,7 +2,7 @@ package dev.playbook.plan;
 
 /** The kinds of page a site has; each is drawn by the template of the same name. */
 public enum PageKind {
-    HOME("home"), PLAYBOOK("playbook"), STAGE("stage");
+    HOME("home"), PLAYBOOK("playbook"), STAGE("stage"), FLOW("flow");
 
     private final String template;
 

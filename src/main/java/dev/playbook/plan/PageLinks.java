@@ -28,6 +28,14 @@ public final class PageLinks {
         return RelativeLinks.between(from, SitePaths.stage(playbookId, stageId));
     }
 
+    public String flow(String playbookId) {
+        return RelativeLinks.between(from, SitePaths.flow(playbookId));
+    }
+
+    public String diagramFile(String playbookId, String name) {
+        return RelativeLinks.between(from, SitePaths.diagramFile(playbookId, name));
+    }
+
     /** A track has no page of its own: it is a section of the playbook's overview. */
     public String track(String playbookId, String trackId) {
         return playbook(playbookId) + "#track-" + trackId;

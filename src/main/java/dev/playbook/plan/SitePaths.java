@@ -24,6 +24,16 @@ public final class SitePaths {
         return safe(playbookId) + "/stages/" + safe(stageId) + ".html";
     }
 
+    public static String flow(String playbookId) {
+        return safe(playbookId) + "/flow.html";
+    }
+
+    /** A diagram file beside the playbook's pages, e.g. {@code b2b/flow.svg} or {@code b2b/roles.puml}. */
+    public static String diagramFile(String playbookId, String name) {
+        if (!name.matches("[a-z]+\\.(svg|puml)")) throw new IllegalArgumentException("not a diagram file name: " + name);
+        return safe(playbookId) + "/" + name;
+    }
+
     public static String asset(String name) {
         return "assets/" + name;
     }

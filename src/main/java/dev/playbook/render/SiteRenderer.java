@@ -1,6 +1,8 @@
 package dev.playbook.render;
 
+import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.model.Language;
+import dev.playbook.model.Playbook;
 import dev.playbook.model.Markdown;
 import dev.playbook.plan.PlannedPage;
 import dev.playbook.plan.SitePlan;
@@ -23,15 +25,26 @@ import java.util.Map;
 /** The render step: draws every planned page with the theme's templates, and adds the theme's assets. */
 public final class SiteRenderer {
     private final Theme theme;
-    private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final String generator;
+    private final DiagramBatch diagramBatch;
 
-    public SiteRenderer(Theme theme, String generator) {
+    public SiteRenderer(Theme theme, String generator, DiagramCache cache) {
         this.theme = theme;
         this.generator = generator;
+        this.diagramBatch = new DiagramBatch(new PlantUmlEngine(), cache);
     }
 
-    public List<RenderedFile> render(SitePlan plan) throws RenderException {
+    /** How many diagrams this renderer drew, and how many it took from the cache. */
+    public int diagramsDrawn() {
+        return diagramBatch.drawn();
+    }
+
+    public int diagramsCached() {
+        return diagramBatch.cached();
+    }
+
+    /** The site's files; empty when a diagram the authors wrote cannot be drawn (see the diagnostics). */
+    public List<RenderedFile> render(SitePlan plan, Diagnostics diagnostics) throws RenderException {
         Map<Language, Messages> messages;
         Map<String, byte[]> assets;
         try {
@@ -40,9 +53,21 @@ public final class SiteRenderer {
         } catch (IOException e) {
             throw new RenderException("cannot read the theme: " + e.getMessage(), e);
         }
+        SiteDiagrams.Drawn diagrams = new SiteDiagrams(diagramBatch).draw(plan.site(), messages, diagnostics);
+        if (diagnostics.hasErrors()) return List.of();
+        MarkdownRenderer markdown = new MarkdownRenderer(diagrams.markdownMarkup()::get);
         List<RenderedFile> files = new ArrayList<>();
         for (PlannedPage page : plan.pages()) {
-            files.add(new RenderedFile(page.path(), page(plan, page, messages.get(page.language()))));
+            files.add(new RenderedFile(page.path(), page(plan, page, messages.get(page.language()), markdown, diagrams)));
+        }
+        for (Playbook playbook : plan.site().playbooks()) {
+            SiteDiagrams.PlaybookDiagrams d = diagrams.byPlaybook().get(playbook.id());
+            files.add(text(SitePaths.diagramFile(playbook.id(), "flow.puml"), d.flowSource()));
+            files.add(text(SitePaths.diagramFile(playbook.id(), "flow.svg"), standalone(d.flowSvg())));
+            if (d.rolesSource() != null) {
+                files.add(text(SitePaths.diagramFile(playbook.id(), "roles.puml"), d.rolesSource()));
+                files.add(text(SitePaths.diagramFile(playbook.id(), "roles.svg"), standalone(d.rolesSvg())));
+            }
         }
         for (Map.Entry<String, byte[]> asset : assets.entrySet()) {
             files.add(new RenderedFile(SitePaths.asset(asset.getKey()), asset.getValue()));
@@ -50,7 +75,17 @@ public final class SiteRenderer {
         return files;
     }
 
-    private byte[] page(SitePlan plan, PlannedPage page, Messages messages) throws RenderException {
+    private static RenderedFile text(String path, String content) {
+        return new RenderedFile(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An SVG file of its own: as embedded, plus the XML declaration viewers expect. */
+    private static String standalone(String svg) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n";
+    }
+
+    private byte[] page(SitePlan plan, PlannedPage page, Messages messages, MarkdownRenderer markdown,
+                        SiteDiagrams.Drawn diagrams) throws RenderException {
         Map<String, Object> model = new HashMap<>();
         model.put("site", plan.site());
         model.put("settings", plan.site().settings());
@@ -69,6 +104,9 @@ public final class SiteRenderer {
         if (page.playbook() != null) {
             model.put("playbook", page.playbook());
             model.put("view", new PlaybookView(page.playbook(), page.links(), messages));
+            SiteDiagrams.PlaybookDiagrams d = diagrams.byPlaybook().get(page.playbook().id());
+            model.put("flowSvg", trusted(d.flowSvg()));
+            if (d.rolesSvg() != null) model.put("rolesSvg", trusted(d.rolesSvg()));
         }
         if (page.stage() != null) model.put("stage", page.stage());
         try {
@@ -91,7 +129,16 @@ public final class SiteRenderer {
         Object value = DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0));
         if (value == null) return null;
         if (value instanceof Markdown m) return m;
-        return new Markdown(value.toString(), null, 0);
+        return new Markdown(value.toString(), null, 0, 0);
+    }
+
+    /** Markup we made ourselves and already cleaned, which templates must not escape again. */
+    private static Object trusted(String html) throws RenderException {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+        } catch (TemplateModelException e) {
+            throw new RenderException("cannot embed markup: " + e.getMessage(), e);
+        }
     }
 
     private static Object markup(String html) throws TemplateModelException {

@@ -1,0 +1,67 @@
+package dev.playbook.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Remembers drawn diagrams on disk, keyed by a hash of their source, the PlantUML version and the
+ * cleaning version, so a diagram whose source has not changed is never drawn twice. A cache that
+ * cannot be read or written only costs time: the diagram is drawn again.
+ */
+public final class DiagramCache {
+    private final Path folder;
+
+    /** @param folder where to keep the diagrams, or null for no cache */
+    public DiagramCache(Path folder) {
+        this.folder = folder;
+    }
+
+    public static String key(String source) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((PlantUmlEngine.version() + "\n" + SvgCleaner.VERSION + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    public String get(String key) {
+        if (folder == null) return null;
+        Path file = file(key);
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public void put(String key, String svg) {
+        if (folder == null) return;
+        try {
+            Path file = file(key);
+            Files.createDirectories(file.getParent());
+            // written aside and moved, so a reader (another build) never sees half a file
+            Path temp = Files.createTempFile(file.getParent(), key, ".tmp");
+            Files.writeString(temp, svg, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException ignored) {
+            // the cache is an optimisation; the build goes on without it
+        }
+    }
+
+    private Path file(String key) {
+        return folder.resolve(key.substring(0, 2)).resolve(key + ".svg");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.playbook.render;
+
+import dev.playbook.diagnostics.Position;
+
+/**
+ * PlantUML source to draw.
+ *
+ * @param origin where an author wrote it (for errors), or null for a diagram we generate
+ * @param firstLine the file line of the source's first line, to map PlantUML's line to the file's
+ */
+public record DiagramSource(String text, Position origin, int firstLine) {
+
+    public static DiagramSource generated(String text) {
+        return new DiagramSource(text, null, 0);
+    }
+}

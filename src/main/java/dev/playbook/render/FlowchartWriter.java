@@ -1,0 +1,223 @@
+package dev.playbook.render;
+
+import dev.playbook.model.Branch;
+import dev.playbook.model.Outcome;
+import dev.playbook.model.Playbook;
+import dev.playbook.model.Stage;
+import dev.playbook.model.StageStatus;
+import dev.playbook.model.Target;
+import dev.playbook.model.Track;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Writes a playbook as a PlantUML activity diagram: the main path from start to the won end,
+ * grouped by the buyer's phases; each branch as a decision with the rep's words on it; each
+ * track as its own flow that rejoins the main path or ends; lost ends drawn apart from won ones.
+ * Links in the diagram are relative to the playbook's folder, where the diagram is shown.
+ */
+public final class FlowchartWriter {
+    static final String WON_COLOR = "#D5F0DF";
+    static final String LOST_COLOR = "#F8D3CF";
+    static final String LINK_COLOR = "#E3ECFA";
+    /** Beyond this many tasks a stage box shows their number instead of the list. */
+    static final int MAX_LISTED_TASKS = 4;
+
+    private final Playbook playbook;
+    private final Messages messages;
+    private final StringBuilder out = new StringBuilder();
+
+    private FlowchartWriter(Playbook playbook, Messages messages) {
+        this.playbook = playbook;
+        this.messages = messages;
+    }
+
+    public static String write(Playbook playbook, Messages messages) {
+        return new FlowchartWriter(playbook, messages).flowchart();
+    }
+
+    private String flowchart() {
+        line("@startuml");
+        line("title " + PlantUmlText.escape(playbook.title()));
+        line("start");
+        List<Stage> path = mainPath();
+        String phase = null;
+        for (Stage stage : path) {
+            String stagePhase = stage.buyerPhase();
+            if (!Objects.equals(stagePhase, phase)) {
+                if (phase != null) line("}");
+                if (stagePhase != null) {
+                    line("partition \"" + PlantUmlText.escape(messages.get("flow.buyerPhase") + ": "
+                            + playbook.buyerPhase(stagePhase).map(p -> p.title()).orElse(stagePhase)) + "\" {");
+                }
+                phase = stagePhase;
+            }
+            stageBox(stage);
+            branches(stage);
+            jumpIfNextIsElsewhere(stage, path);
+        }
+        if (phase != null) line("}");
+        Stage last = path.isEmpty() ? null : path.get(path.size() - 1);
+        if (last == null || last.status() != StageStatus.WON) {
+            end(Outcome.WON);
+        } else {
+            line("stop");
+        }
+        for (Track track : playbook.tracks()) track(track);
+        for (Stage lost : unreferencedLostStages()) {
+            line("start");
+            lostStage(lost);
+        }
+        line("@enduml");
+        return out.toString();
+    }
+
+    /** The stages a deal walks through when all goes well: in order, up to and including the first won stage. */
+    private List<Stage> mainPath() {
+        List<Stage> path = new ArrayList<>();
+        for (Stage s : playbook.stages()) {
+            if (s.status() == StageStatus.LOST) continue;
+            path.add(s);
+            if (s.status() == StageStatus.WON) break;
+        }
+        return path;
+    }
+
+    private void stageBox(Stage stage) {
+        StringBuilder label = new StringBuilder();
+        label.append("[[").append(stageLink(stage)).append(' ').append(PlantUmlText.escape(stage.title())).append("]]");
+        if (!stage.tasks().isEmpty()) {
+            if (stage.tasks().size() <= MAX_LISTED_TASKS) {
+                for (var task : stage.tasks()) {
+                    label.append("\n<size:11>").append("&#8226; ").append(PlantUmlText.escape(task.title())).append("</size>");
+                }
+            } else {
+                label.append("\n<size:11>").append(PlantUmlText.escape(messages.plural("tasks", stage.tasks().size())))
+                        .append("</size>");
+            }
+        }
+        String color = switch (stage.status()) {
+            case WON -> WON_COLOR;
+            case LOST -> LOST_COLOR;
+            case OPEN -> null;
+        };
+        line(":" + label + ";" + (color == null ? "" : " <<" + color + ">>"));
+    }
+
+    private void branches(Stage stage) {
+        if (stage.branches().isEmpty()) return;
+        boolean first = true;
+        for (Branch branch : stage.branches()) {
+            line((first ? "if (" : "elseif (") + PlantUmlText.escape(branch.when()) + ") then ("
+                    + PlantUmlText.escape(messages.get("flow.yes")) + ")");
+            first = false;
+            leadTo(branch.to());
+        }
+        line("else (" + PlantUmlText.escape(messages.get("flow.otherwise")) + ")");
+        line("endif");
+    }
+
+    /** Draws where a branch goes, ending that arm of the decision. */
+    private void leadTo(Target target) {
+        if (target instanceof Target.ToEnd end) {
+            end(end.outcome());
+        } else if (target instanceof Target.ToTrack t) {
+            Track track = playbook.track(t.trackId()).orElseThrow();
+            connector("&#8594; " + PlantUmlText.escape(track.title()), stageLink(track.stages().get(0)));
+            line("detach");
+        } else {
+            Stage to = playbook.stage(((Target.ToStage) target).stageId()).orElseThrow();
+            if (to.status() == StageStatus.LOST) {
+                lostStage(to);
+            } else if (to.status() == StageStatus.WON) {
+                stageBox(to);
+                line("stop");
+            } else {
+                connector("&#8594; " + PlantUmlText.escape(to.title()), stageLink(to));
+                line("detach");
+            }
+        }
+    }
+
+    private void lostStage(Stage lost) {
+        stageBox(lost);
+        if (lost.next() != null) {
+            leadTo(lost.next());
+        } else {
+            line("end");
+        }
+    }
+
+    /** Where a stage's `next` is not simply the following box, say so with a connector. */
+    private void jumpIfNextIsElsewhere(Stage stage, List<Stage> path) {
+        if (stage.next() == null || stage.status() != StageStatus.OPEN) return;
+        int i = path.indexOf(stage);
+        Stage following = i + 1 < path.size() ? path.get(i + 1) : null;
+        if (following != null && stage.next() instanceof Target.ToStage s && s.stageId().equals(following.id())) return;
+        if (following == null && stage.next() instanceof Target.ToEnd) return;
+        leadTo(stage.next());
+    }
+
+    private void track(Track track) {
+        line("start");
+        line("partition \"" + PlantUmlText.escape(messages.get("flow.track") + ": " + track.title()) + "\" {");
+        for (Stage stage : track.stages()) {
+            stageBox(stage);
+            branches(stage);
+            if (stage.status() == StageStatus.LOST) {
+                line("end");
+                line("}");
+                return;
+            }
+            if (stage.status() == StageStatus.WON) {
+                line("stop");
+                line("}");
+                return;
+            }
+        }
+        line("}");
+        Stage last = track.stages().get(track.stages().size() - 1);
+        if (last.next() != null && !(last.next() instanceof Target.ToStage s && track.stages().stream().anyMatch(x -> x.id().equals(s.stageId())))) {
+            leadTo(last.next());
+        } else {
+            line("stop");
+        }
+    }
+
+    private List<Stage> unreferencedLostStages() {
+        Set<String> referenced = new LinkedHashSet<>();
+        for (Stage s : playbook.allStages()) {
+            if (s.next() instanceof Target.ToStage t) referenced.add(t.stageId());
+            for (Branch b : s.branches()) if (b.to() instanceof Target.ToStage t) referenced.add(t.stageId());
+        }
+        return playbook.allStages().stream()
+                .filter(s -> s.status() == StageStatus.LOST && !referenced.contains(s.id()))
+                .toList();
+    }
+
+    private void end(Outcome outcome) {
+        if (outcome == Outcome.WON) {
+            line(":" + PlantUmlText.escape(messages.get("end.won")) + "; <<" + WON_COLOR + ">>");
+            line("stop");
+        } else {
+            line(":" + PlantUmlText.escape(messages.get("end.lost")) + "; <<" + LOST_COLOR + ">>");
+            line("end");
+        }
+    }
+
+    private void connector(String label, String link) {
+        line(":[[" + link + " " + label + "]]; <<" + LINK_COLOR + ">>");
+    }
+
+    private static String stageLink(Stage stage) {
+        return "stages/" + stage.id() + ".html";
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}

@@ -1,0 +1,32 @@
+package dev.playbook.render;
+
+import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.load.Loader;
+import dev.playbook.model.Site;
+import dev.playbook.resolve.Resolver;
+import dev.playbook.testing.DiagnosticSpec;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Loads a fixture folder under {@code src/test/resources/render} into a resolved site. */
+final class RenderFixtures {
+    private RenderFixtures() {
+    }
+
+    static Path folder(String name) {
+        return DiagnosticSpec.resource("render/" + name);
+    }
+
+    static Site site(String name) {
+        Diagnostics diagnostics = new Diagnostics();
+        Site site = new Resolver().resolve(new Loader().load(folder(name), name, diagnostics), diagnostics);
+        assertFalse(diagnostics.hasErrors(), () -> "fixture " + name + " has errors: " + diagnostics.sorted());
+        return site;
+    }
+
+    static Messages messages(dev.playbook.model.Language language) throws Exception {
+        return new Theme(null).messages().get(language);
+    }
+}

@@ -79,7 +79,8 @@ public final class SiteBuild {
         List<RenderedFile> files;
         SiteRenderer renderer;
         try {
-            renderer = new SiteRenderer(new Theme(options.templates()), generator, new DiagramCache(options.cache()));
+            DiagramCache cache = write ? new DiagramCache(options.cache()) : DiagramCache.readOnly(options.cache());
+            renderer = new SiteRenderer(new Theme(options.templates()), generator, cache);
             files = renderer.render(plan, diagnostics);
         } catch (RenderException e) {
             return new Report(diagnostics, site, 0, 0, 0, 0, e.getMessage());

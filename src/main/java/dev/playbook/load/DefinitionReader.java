@@ -62,7 +62,7 @@ final class DefinitionReader {
         if (id == null && !r.has("playbook")) {
             diagnostics.error(m.at(), "missing `playbook:`, the playbook's id (e.g. `playbook: b2b-sales`)");
         }
-        return new PlaybookDefinition(file, m.at(), id, r.text("title"), r.text("language"), r.text("version"),
+        return new PlaybookDefinition(file, m.at(), id, r.requiredText("title"), r.text("language"), r.text("version"),
                 r.text("owner"), r.markdown("summary"), r.text("extends"),
                 r.list("roles", n -> named(n, "a role")),
                 r.list("buyer_journey", n -> named(n, "a buyer phase")),
@@ -102,7 +102,7 @@ final class DefinitionReader {
             if (!r.has("id")) diagnostics.error(m.at(), "a stage needs an `id:` (e.g. `id: qualification`)");
             return null;
         }
-        return new StageDefinition(m.at(), id, r.text("title"),
+        return new StageDefinition(m.at(), id, r.requiredText("title"),
                 choice(r, "status", StageStatus.class), choice(r, "kind", StageKind.class),
                 r.text("buyer_phase"), r.markdown("goal"), r.markdown("description"), r.markdown("definition"),
                 r.list("tasks", this::task),
@@ -212,7 +212,7 @@ final class DefinitionReader {
             if (!r.has("id")) diagnostics.error(m.at(), "a track needs an `id:` (e.g. `id: winback`)");
             return null;
         }
-        return new TrackDefinition(m.at(), id, r.text("title"), r.list("stages", this::stage), r.text("returns_to"));
+        return new TrackDefinition(m.at(), id, r.requiredText("title"), r.list("stages", this::stage), r.text("returns_to"));
     }
 
     private Located<String> scalar(YamlNode node, String what) {
@@ -223,7 +223,11 @@ final class DefinitionReader {
         return null;
     }
 
-    /** An id-shaped value: lowercase letters, digits and hyphens, because it becomes part of a URL. */
+    /**
+     * An id-shaped value: lowercase letters, digits and hyphens, because it becomes part of a URL.
+     * A bad id is reported, then kept as written, so that references to it still resolve and the
+     * author is not told about the same mistake twice.
+     */
     private Located<String> id(MappingReader r, String key) {
         Located<String> value = r.text(key);
         if (value == null) return null;
@@ -232,7 +236,6 @@ final class DefinitionReader {
             diagnostics.error(value.at(), "`" + value.value() + "` is not a valid id: use lowercase letters a-z, digits "
                     + "and hyphens, starting with a letter or digit, at most 63 characters"
                     + (ID.matcher(hint).matches() && !hint.equals(value.value()) ? "; e.g. `" + hint + "`" : ""));
-            return null;
         }
         return value;
     }
@@ -252,6 +255,12 @@ final class DefinitionReader {
     }
 
     private Located<Integer> probability(MappingReader r) {
+        YamlNode node = r.node("probability");
+        if (node instanceof YamlNode.Scalar s && s.kind() != YamlNode.Scalar.Kind.INTEGER) {
+            diagnostics.error(s.at(), "`probability` should be a whole number from 0 to 100, like `20`; `" + s.text()
+                    + "` is not");
+            return null;
+        }
         Located<Integer> p = r.integer("probability");
         if (p != null && (p.value() < 0 || p.value() > 100)) {
             diagnostics.error(p.at(), "`probability` is a percentage from 0 to 100; " + p.value() + " is outside it");
@@ -267,9 +276,14 @@ final class DefinitionReader {
         if (text == null) return null;
         Matcher m = DURATION.matcher(text.value().trim());
         Position at = text.at();
-        if (!m.matches() || Integer.parseInt(m.group(1)) == 0) {
+        if (!m.matches()) {
             diagnostics.error(at, "`duration` must be a number of days or weeks, like `14d` or `2w`; `"
                     + text.value() + "` is not");
+            return null;
+        }
+        if (Integer.parseInt(m.group(1)) == 0) {
+            diagnostics.error(at, "`duration` must be more than zero days, like `14d` or `2w`; `" + text.value()
+                    + "` is zero");
             return null;
         }
         StageDuration.Unit unit = m.group(2).equals("w") ? StageDuration.Unit.WEEKS : StageDuration.Unit.DAYS;

@@ -47,7 +47,7 @@ public final class Loader {
             if (text == null) continue;
             YamlNode root;
             try {
-                root = yaml.read(shown, text);
+                root = yaml.read(shown, text, diagnostics);
             } catch (YamlException e) {
                 diagnostics.error(e.at(), e.getMessage());
                 continue;

@@ -62,6 +62,19 @@ final class MappingReader {
         return null;
     }
 
+    /**
+     * A field the resolve step will insist on (a title): null when not written; an empty value
+     * at its key when written empty; a null value when written with the wrong type, which is
+     * reported here, so that the missing field is not reported a second time.
+     */
+    Located<String> requiredText(String key) {
+        YamlNode.Entry e = mapping.entry(key);
+        if (e == null) return null;
+        if (isNull(e.value())) return new Located<>("", e.keyAt());
+        Located<String> text = text(key);
+        return text != null ? text : new Located<>(null, e.value().at());
+    }
+
     String plainText(String key) {
         Located<String> t = text(key);
         return t == null ? null : t.value();
@@ -145,11 +158,13 @@ final class MappingReader {
             return null;
         }
         List<T> items = new ArrayList<>();
+        int rejected = 0;
         for (YamlNode n : sequence.items()) {
             T value = item.apply(n);
             if (value != null) items.add(value);
+            else rejected++;
         }
-        return new ListValue<>(items, append, node.at());
+        return new ListValue<>(items, append, node.at(), rejected);
     }
 
     private void wrongType(String key, YamlNode node, String expected) {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Position;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,29 +37,38 @@ public final class YamlReader {
 
     public YamlReader() {
         LoaderOptions options = new LoaderOptions();
-        options.setNestingDepthLimit(MAX_DEPTH);
+        // our own depth check runs first and knows the place; these only back it up
+        options.setNestingDepthLimit(MAX_DEPTH + 50);
         options.setCodePointLimit(Integer.MAX_VALUE); // the loader limits file size itself, in bytes
         options.setAllowRecursiveKeys(false);
         factory = YAMLFactory.builder()
                 .loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 50).build())
+                // `title:` with nothing after it is "not given", as an author means it, not an empty string
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .build();
     }
 
-    /** Reads the single document in {@code text}; {@code null} when the file holds no document at all. */
-    public YamlNode read(String file, String text) throws YamlException {
+    /**
+     * Reads the single document in {@code text}; {@code null} when the file holds no document at all.
+     * Problems that leave the rest readable (a duplicate key, an unknown alias) go to
+     * {@code diagnostics} and reading goes on; the others end it with a {@link YamlException}.
+     */
+    public YamlNode read(String file, String text, Diagnostics diagnostics) throws YamlException {
         try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
-            Session session = new Session(file, parser);
+            Session session = new Session(file, parser, diagnostics);
             JsonToken first = parser.nextToken();
             if (first == null) return null;
             YamlNode root = session.value(first, 0);
             JsonToken after = parser.nextToken();
             if (after != null) {
-                throw new YamlException(session.here(),
+                throw new YamlException(secondDocument(file, text, root.at(), session.here()),
                         "a second YAML document starts here; put one playbook in each file");
             }
             return root;
         } catch (JsonProcessingException e) {
+            MarkedYAMLException marked = marked(e);
+            if (marked != null) throw explain(file, marked, e);
             throw new YamlException(position(file, e.getLocation()), plainMessage(e));
         } catch (IOException e) {
             throw new YamlException(Position.startOf(file), "cannot read YAML: " + e.getMessage());
@@ -64,6 +76,51 @@ public final class YamlReader {
             // SnakeYAML signals some limits (nesting, recursion) with unchecked exceptions.
             throw new YamlException(Position.startOf(file), "cannot read YAML: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** The `---` line that starts the second document; the parser only tells where its content begins. */
+    private static Position secondDocument(String file, String text, Position first, Position fallback) {
+        String[] lines = text.split("\n", -1);
+        for (int i = first.line(); i < lines.length && i < fallback.line(); i++) {
+            if (lines[i].startsWith("---") || lines[i].startsWith("...")) return new Position(file, i + 1, 1);
+        }
+        return fallback;
+    }
+
+    private static MarkedYAMLException marked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m) return m;
+        }
+        return null;
+    }
+
+    /** SnakeYAML's problem, said in an author's words, at the mark that helps most. */
+    private static YamlException explain(String file, MarkedYAMLException m, JsonProcessingException e) {
+        String problem = m.getProblem() == null ? "" : m.getProblem();
+        String context = m.getContext() == null ? "" : m.getContext();
+        Mark at = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+        String message;
+        if (context.contains("quoted scalar") && problem.contains("end of stream")) {
+            at = m.getContextMark();
+            message = "the quoted text that starts here is never closed; add the closing quote mark";
+        } else if (problem.contains("\\t") || problem.contains("\t") || problem.contains("TAB")) {
+            message = "a tab is used for indentation here; indent with spaces";
+        } else if (problem.contains("expected <block end>") || context.contains("block mapping")
+                && problem.contains("expected <block end>")) {
+            message = "this line is indented differently from the lines above it; the keys of one item must start "
+                    + "in the same column";
+        } else if (problem.contains("mapping values are not allowed")) {
+            message = "a `: ` appears inside a value; put the whole text in quotes";
+        } else if (problem.contains("could not find expected ':'")) {
+            message = "a key is missing its `:` (or a text line is not indented under its key)";
+        } else if (problem.contains("found undefined tag handle") || problem.contains("could not determine a constructor")) {
+            message = "unknown YAML tag; write plain values without `!` tags";
+        } else {
+            return new YamlException(position(file, e.getLocation()), plainMessage(e));
+        }
+        Position where = at == null ? position(file, e.getLocation())
+                : new Position(file, at.getLine() + 1, at.getColumn() + 1);
+        return new YamlException(where, "malformed YAML: " + message);
     }
 
     private static Position position(String file, JsonLocation location) {
@@ -104,10 +161,12 @@ public final class YamlReader {
         private final String file;
         private final YAMLParser parser;
         private final Map<String, YamlNode> anchors = new HashMap<>();
+        private final Diagnostics diagnostics;
 
-        Session(String file, YAMLParser parser) {
+        Session(String file, YAMLParser parser, Diagnostics diagnostics) {
             this.file = file;
             this.parser = parser;
+            this.diagnostics = diagnostics;
         }
 
         Position here() {
@@ -123,7 +182,8 @@ public final class YamlReader {
                 String name = parser.getText();
                 YamlNode target = anchors.get(name);
                 if (target == null) {
-                    throw new YamlException(at, "alias `*" + name + "` names no anchor `&" + name + "` written before it");
+                    diagnostics.error(at, "alias `*" + name + "` names no anchor `&" + name + "` written before it");
+                    return new YamlNode.Scalar("", YamlNode.Scalar.Kind.NULL, at);
                 }
                 return target;
             }
@@ -165,10 +225,11 @@ public final class YamlReader {
                 } else {
                     YamlNode.Entry earlier = own.get(key);
                     if (earlier != null) {
-                        throw new YamlException(keyAt, "duplicate key `" + key + "` (first written at line "
+                        diagnostics.error(keyAt, "duplicate key `" + key + "` (first written at line "
                                 + earlier.keyAt().line() + "); a key may appear once in a mapping");
+                    } else {
+                        own.put(key, new YamlNode.Entry(key, keyAt, value));
                     }
-                    own.put(key, new YamlNode.Entry(key, keyAt, value));
                 }
                 size = grow(size, value.expandedSize(), keyAt);
             }
@@ -205,9 +266,10 @@ public final class YamlReader {
             long size = 1;
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                Position itemAt = here(); // for an alias, where the alias is written, not its anchor
                 YamlNode item = value(token, depth + 1);
                 items.add(item);
-                size = grow(size, item.expandedSize(), item.at());
+                size = grow(size, item.expandedSize(), itemAt);
             }
             return new YamlNode.Sequence(items, at, size);
         }

@@ -17,10 +17,21 @@ import java.util.HexFormat;
  */
 public final class DiagramCache {
     private final Path folder;
+    private final boolean readOnly;
 
     /** @param folder where to keep the diagrams, or null for no cache */
     public DiagramCache(Path folder) {
+        this(folder, false);
+    }
+
+    private DiagramCache(Path folder, boolean readOnly) {
         this.folder = folder;
+        this.readOnly = readOnly;
+    }
+
+    /** A cache that is read but never written, for runs that promise to write nothing. */
+    public static DiagramCache readOnly(Path folder) {
+        return new DiagramCache(folder, true);
     }
 
     public static String key(String source) {
@@ -44,7 +55,7 @@ public final class DiagramCache {
     }
 
     public void put(String key, String svg) {
-        if (folder == null) return;
+        if (folder == null || readOnly) return;
         try {
             Path file = file(key);
             Files.createDirectories(file.getParent());

@@ -119,6 +119,9 @@ public final class SiteRenderer {
                     + e.getLineNumber() + ":" + e.getColumnNumber() + ": ";
             throw new RenderException(where + "template error while drawing " + page.path() + ": "
                     + e.getMessageWithoutStackTop().strip(), e);
+        } catch (freemarker.core.ParseException e) {
+            throw new RenderException(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                    + ": template error: " + e.getEditorMessage(), e);
         } catch (IOException e) {
             throw new RenderException("cannot load the template for " + page.path() + ": " + e.getMessage(), e);
         }

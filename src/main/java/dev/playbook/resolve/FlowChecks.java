@@ -48,12 +48,16 @@ final class FlowChecks {
         Set<String> reachedTracks = new LinkedHashSet<>();
         walk(playbook, reachedStages, reachedTracks);
         String first = playbook.stages().get(0).id();
+        Set<String> unusedTracks = new LinkedHashSet<>();
+        for (Track track : playbook.tracks()) if (!leadsInto(playbook, track)) unusedTracks.add(track.id());
         for (Stage stage : playbook.allStages()) {
             Position at = stageAt.get(stage.id());
             if (!stage.isOpen()) continue;
-            if (!reachedStages.contains(stage.id())) {
+            // a stage of a track nothing enters is covered by the track's own warning
+            if (!reachedStages.contains(stage.id()) && !unusedTracks.contains(stage.trackId())) {
                 diagnostics.warning(at, "open stage `" + stage.id() + "` cannot be reached from the first stage `"
-                        + first + "`: no `next` or branch leads to it");
+                        + first + "`: " + (hasPredecessor(playbook, stage) ? "only stages that cannot be reached lead to it"
+                        : "no `next` or branch leads to it"));
             }
             if (stage.tasks().isEmpty()) {
                 diagnostics.warning(at, "open stage `" + stage.id() + "` has no tasks; reps will not know what to do in it");
@@ -63,11 +67,9 @@ final class FlowChecks {
                         + "a deal may move on");
             }
         }
-        for (Track track : playbook.tracks()) {
-            if (!leadsInto(playbook, track)) {
-                diagnostics.warning(trackAt.get(track.id()), "no branch or `next` leads to track `" + track.id()
-                        + "`, so no deal can ever enter it");
-            }
+        for (String track : unusedTracks) {
+            diagnostics.warning(trackAt.get(track), "no branch or `next` leads to track `" + track
+                    + "`, so no deal can ever enter it");
         }
     }
 
@@ -91,6 +93,24 @@ final class FlowChecks {
             tracks.add(t.trackId());
             playbook.track(t.trackId()).ifPresent(track -> todo.add(track.stages().get(0).id()));
         }
+    }
+
+    private static boolean hasPredecessor(Playbook playbook, Stage stage) {
+        for (Stage s : playbook.allStages()) {
+            if (s == stage) continue;
+            if (leadsTo(playbook, s.next(), stage) || s.branches().stream().anyMatch(b -> leadsTo(playbook, b.to(), stage))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean leadsTo(Playbook playbook, Target target, Stage stage) {
+        if (target instanceof Target.ToStage s) return s.stageId().equals(stage.id());
+        if (target instanceof Target.ToTrack t) {
+            return playbook.track(t.trackId()).map(tr -> tr.stages().get(0).id().equals(stage.id())).orElse(false);
+        }
+        return false;
     }
 
     private static boolean leadsInto(Playbook playbook, Track track) {

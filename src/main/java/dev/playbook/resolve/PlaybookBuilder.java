@@ -54,14 +54,14 @@ final class PlaybookBuilder {
     /** Null when the definition is too broken to make a playbook of; the reasons are reported. */
     Playbook build(PlaybookDefinition def) {
         String id = def.id().value();
+        boolean titled = required(def.title(), def.at(), "playbook `" + id + "` is missing `title:`");
         boolean complete = true;
-        if (def.title() == null || def.title().value().isBlank()) {
-            diagnostics.error(def.at(), "playbook `" + id + "` is missing `title:`");
-            complete = false;
-        }
         if (def.stages() == null || def.stages().items().isEmpty()) {
-            diagnostics.error(def.stages() == null ? def.at() : def.stages().at(),
-                    "playbook `" + id + "` needs `stages:` with at least one stage");
+            // a list whose stages were all rejected has been reported already
+            if (def.stages() == null || def.stages().whole()) {
+                diagnostics.error(def.stages() == null ? def.at() : def.stages().at(),
+                        "playbook `" + id + "` needs `stages:` with at least one stage");
+            }
             return null;
         }
         Language language = language(def.language());
@@ -89,10 +89,25 @@ final class PlaybookBuilder {
         List<String> lossReasons = def.lossReasons() == null ? List.of()
                 : def.lossReasons().items().stream().map(Located::value).toList();
         if (!complete) return null;
-        Playbook playbook = new Playbook(id, def.title().value(), language, text(def.version()), text(def.owner()),
-                def.summary(), text(def.extendsId()), roles, phases, lossReasons, stages, tracks, def.file());
+        // without a title the playbook cannot be published, but its flow can still be checked
+        Playbook playbook = new Playbook(id, titled ? def.title().value() : "", language, text(def.version()),
+                text(def.owner()), def.summary(), text(def.extendsId()), roles, phases, lossReasons, stages, tracks,
+                def.file());
         new FlowChecks(diagnostics).check(playbook, def);
-        return playbook;
+        return titled ? playbook : null;
+    }
+
+    /**
+     * Checks a required text: absent is reported at the mapping, empty at its key; a value of the
+     * wrong type was reported when it was read. True when the value is usable.
+     */
+    private boolean required(Located<String> value, Position mappingAt, String message) {
+        if (value != null && value.value() == null) return false;
+        if (value == null || value.value().isBlank()) {
+            diagnostics.error(value == null ? mappingAt : value.at(), message);
+            return false;
+        }
+        return true;
     }
 
     private Language language(Located<String> written) {
@@ -106,15 +121,13 @@ final class PlaybookBuilder {
     }
 
     private Track track(TrackDefinition def, Index index, Set<String> roleIds, Set<String> phaseIds) {
-        boolean complete = true;
-        if (def.title() == null || def.title().value().isBlank()) {
-            diagnostics.error(def.at(), "track `" + def.id().value() + "` is missing `title:`");
-            complete = false;
-        }
+        boolean complete = required(def.title(), def.at(), "track `" + def.id().value() + "` is missing `title:`");
         List<StageDefinition> defs = def.stages() == null ? List.of() : def.stages().items();
         if (defs.isEmpty()) {
-            diagnostics.error(def.stages() == null ? def.at() : def.stages().at(),
-                    "track `" + def.id().value() + "` needs `stages:` with at least one stage");
+            if (def.stages() == null || def.stages().whole()) {
+                diagnostics.error(def.stages() == null ? def.at() : def.stages().at(),
+                        "track `" + def.id().value() + "` needs `stages:` with at least one stage");
+            }
             return null;
         }
         String returnsTo = null;
@@ -155,11 +168,7 @@ final class PlaybookBuilder {
     private Stage stage(StageDefinition def, Target fallbackNext, String trackId, Index index,
                         Set<String> roleIds, Set<String> phaseIds) {
         String id = def.id().value();
-        boolean complete = true;
-        if (def.title() == null || def.title().value().isBlank()) {
-            diagnostics.error(def.at(), "stage `" + id + "` is missing `title:`");
-            complete = false;
-        }
+        boolean complete = required(def.title(), def.at(), "stage `" + id + "` is missing `title:`");
         StageStatus status = status(def);
         String phase = null;
         if (def.buyerPhase() != null) {
@@ -188,13 +197,13 @@ final class PlaybookBuilder {
         Target next = fallbackNext;
         if (status != StageStatus.OPEN) next = null;
         if (def.next() != null) {
-            next = target(def.next(), "next", index);
+            next = target(def.next(), "next", id, index);
             if (next == null) complete = false;
         }
         List<Branch> branches = new ArrayList<>();
         if (def.branches() != null) {
             for (BranchDefinition b : def.branches().items()) {
-                Target to = target(b.to(), "to", index);
+                Target to = target(b.to(), "to", id, index);
                 if (to == null) complete = false;
                 else branches.add(new Branch(b.when(), to));
             }
@@ -246,7 +255,7 @@ final class PlaybookBuilder {
     }
 
     /** A {@code next} or {@code to}: a stage id, a track id, or the words {@code won} or {@code lost}. */
-    private Target target(Located<String> ref, String key, Index index) {
+    private Target target(Located<String> ref, String key, String fromStage, Index index) {
         String id = ref.value().trim();
         if (END_WORDS.contains(id)) {
             StageStatus wanted = id.equals("won") ? StageStatus.WON : StageStatus.LOST;
@@ -260,6 +269,15 @@ final class PlaybookBuilder {
         }
         if (index.stageIds.contains(id)) return new Target.ToStage(id);
         if (index.trackIds.contains(id)) return new Target.ToTrack(id);
+        Located<String> removal = index.removal(id);
+        if (removal != null) {
+            // the file that refers to it is fine; the variant that removed the stage is where to act
+            String where = removal.at().file().equals(ref.at().file()) ? "line " + ref.at().line()
+                    : shortName(ref.at().file()) + " line " + ref.at().line();
+            diagnostics.error(removal.at(), "stage `" + id + "` cannot be removed: stage `" + fromStage + "` leads to it with `"
+                    + key + ":` (" + where + "); give `" + fromStage + "` another `" + key + ":` in this variant");
+            return null;
+        }
         Set<String> all = new LinkedHashSet<>(index.stageIds);
         all.addAll(index.trackIds);
         all.addAll(END_WORDS);
@@ -289,6 +307,11 @@ final class PlaybookBuilder {
         return ids;
     }
 
+    private static String shortName(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? file : file.substring(slash + 1);
+    }
+
     private static List<Markdown> markdown(ListValue<Markdown> list) {
         return list == null ? List.of() : list.items();
     }
@@ -302,8 +325,10 @@ final class PlaybookBuilder {
         final Set<String> stageIds = new LinkedHashSet<>();
         final Set<String> trackIds = new LinkedHashSet<>();
         private final Map<String, StageStatus> statusById = new LinkedHashMap<>();
+        private final Map<String, Located<String>> removed = new LinkedHashMap<>();
 
         Index(PlaybookDefinition def) {
+            if (def.remove() != null) for (Located<String> r : def.remove().items()) removed.putIfAbsent(r.value(), r);
             Map<String, Position> seen = new LinkedHashMap<>();
             List<StageDefinition> all = new ArrayList<>(def.stages().items());
             List<TrackDefinition> tracks = def.tracks() == null ? List.of() : def.tracks().items();
@@ -332,6 +357,11 @@ final class PlaybookBuilder {
                         + (earlier.file().equals(id.at().file()) ? " (at line " + earlier.line() + ")" : " (at " + earlier + ")")
                         + "; stage and track ids must be unique across the playbook");
             }
+        }
+
+        /** The `remove:` entry of a variant that took this stage out, or null. */
+        Located<String> removal(String id) {
+            return stageIds.contains(id) ? null : removed.get(id);
         }
 
         List<String> stagesWithStatus(StageStatus status) {

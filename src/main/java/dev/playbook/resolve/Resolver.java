@@ -6,6 +6,7 @@ import dev.playbook.diagnostics.Suggestions;
 import dev.playbook.load.Definitions.PlaybookDefinition;
 import dev.playbook.load.Definitions.SiteDefinition;
 import dev.playbook.load.LoadedDefinitions;
+import dev.playbook.load.Located;
 import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
@@ -31,7 +32,10 @@ public final class Resolver {
         SiteSettings settings = settings(loaded.site(), diagnostics);
         Map<String, PlaybookDefinition> byId = new LinkedHashMap<>();
         for (PlaybookDefinition def : loaded.playbooks()) {
-            if (def.id() == null) continue;
+            if (def.id() == null) {
+                // reported already; still check the rest of the file, under a name no real id can have
+                def = withId(def, new Located<>("(" + def.file() + ")", def.at()));
+            }
             PlaybookDefinition earlier = byId.putIfAbsent(def.id().value(), def);
             if (earlier != null) {
                 diagnostics.error(def.id().at(), "playbook id `" + def.id().value() + "` is already used by "
@@ -83,6 +87,11 @@ public final class Resolver {
         chain.remove(chain.size() - 1);
         done.put(id, result);
         return result;
+    }
+
+    private static PlaybookDefinition withId(PlaybookDefinition d, Located<String> id) {
+        return new PlaybookDefinition(d.file(), d.at(), id, d.title(), d.language(), d.version(), d.owner(), d.summary(),
+                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove());
     }
 
     private static void rejectVariantOnlyKeys(PlaybookDefinition def, Diagnostics diagnostics) {

@@ -49,7 +49,14 @@ final class VariantMerger {
                 list(variant.lossReasons(), parent.lossReasons()),
                 mergedStages,
                 tracks(parent.tracks(), variant.tracks()),
-                null);
+                removals(parent, variant));
+    }
+
+    /** Every stage the chain of variants removed, kept so that a dangling reference can name its cause. */
+    private static ListValue<Located<String>> removals(PlaybookDefinition parent, PlaybookDefinition variant) {
+        List<Located<String>> all = new ArrayList<>(items(parent.remove()));
+        all.addAll(items(variant.remove()));
+        return all.isEmpty() ? null : new ListValue<>(all, false, variant.remove() != null ? variant.remove().at() : variant.at());
     }
 
     private void applyRemovals(PlaybookDefinition variant, List<StageDefinition> stages) {

@@ -15,10 +15,6 @@ class LoaderDiagnosticsTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseReportsExactlyWhatItAnnounces() {
-        return DiagnosticSpec.cases("load").stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            var expected = DiagnosticSpec.expected(dir);
-            assertFalse(expected.isEmpty(), "case " + dir + " announces nothing");
-            assertEquals(String.join("\n", expected), String.join("\n", DiagnosticSpec.actual(dir)));
-        }));
+        return DiagnosticSpec.tests("load");
     }
 }

@@ -28,6 +28,15 @@ public final class DiagnosticSpec {
     private DiagnosticSpec() {
     }
 
+    /** One dynamic test per case folder of the group, each asserting exactly the announced diagnostics. */
+    public static Stream<org.junit.jupiter.api.DynamicTest> tests(String group) {
+        return cases(group).stream().map(dir -> org.junit.jupiter.api.DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+            TreeSet<String> expected = expected(dir);
+            org.junit.jupiter.api.Assertions.assertFalse(expected.isEmpty(), "case " + dir + " announces nothing");
+            org.junit.jupiter.api.Assertions.assertEquals(String.join("\n", expected), String.join("\n", actual(dir)));
+        }));
+    }
+
     /** Every case folder below {@code errors/<group>}, sorted. */
     public static List<Path> cases(String group) {
         try (Stream<Path> dirs = Files.list(resource("errors/" + group))) {

@@ -12,6 +12,24 @@ public final class PageLinks {
         return RelativeLinks.between(from, from);
     }
 
+    /** The way up to the site's root folder, e.g. {@code ../../}; empty on a page at the root. */
+    public String root() {
+        String home = home();
+        return home.substring(0, home.length() - SitePaths.home().length());
+    }
+
+    public String audit() {
+        return RelativeLinks.between(from, SitePaths.audit());
+    }
+
+    public String checklist(String playbookId) {
+        return RelativeLinks.between(from, SitePaths.checklist(playbookId));
+    }
+
+    public String buyer(String playbookId) {
+        return RelativeLinks.between(from, SitePaths.buyer(playbookId));
+    }
+
     public String home() {
         return RelativeLinks.between(from, SitePaths.home());
     }

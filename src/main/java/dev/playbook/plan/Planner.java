@@ -13,9 +13,12 @@ public final class Planner {
     public SitePlan plan(Site site) {
         List<PlannedPage> pages = new ArrayList<>();
         pages.add(new PlannedPage(SitePaths.home(), PageKind.HOME, site.settings().language(), null, null));
+        pages.add(new PlannedPage(SitePaths.audit(), PageKind.AUDIT, site.settings().language(), null, null));
         for (Playbook playbook : site.playbooks()) {
             pages.add(new PlannedPage(SitePaths.playbook(playbook.id()), PageKind.PLAYBOOK, playbook.language(), playbook, null));
             pages.add(new PlannedPage(SitePaths.flow(playbook.id()), PageKind.FLOW, playbook.language(), playbook, null));
+            pages.add(new PlannedPage(SitePaths.checklist(playbook.id()), PageKind.CHECKLIST, playbook.language(), playbook, null));
+            pages.add(new PlannedPage(SitePaths.buyer(playbook.id()), PageKind.BUYER, playbook.language(), playbook, null));
             for (Stage stage : playbook.allStages()) {
                 pages.add(new PlannedPage(SitePaths.stage(playbook.id(), stage.id()), PageKind.STAGE,
                         playbook.language(), playbook, stage));

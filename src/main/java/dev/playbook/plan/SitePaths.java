@@ -24,6 +24,23 @@ public final class SitePaths {
         return safe(playbookId) + "/stages/" + safe(stageId) + ".html";
     }
 
+    public static String audit() {
+        return "audit.html";
+    }
+
+    /** The search index, a script rather than JSON so that it loads from disk too, where fetch() is refused. */
+    public static String searchIndex() {
+        return "assets/search-index.js";
+    }
+
+    public static String checklist(String playbookId) {
+        return safe(playbookId) + "/checklist.html";
+    }
+
+    public static String buyer(String playbookId) {
+        return safe(playbookId) + "/buyer.html";
+    }
+
     public static String flow(String playbookId) {
         return safe(playbookId) + "/flow.html";
     }

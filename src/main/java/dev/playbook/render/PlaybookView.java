@@ -85,6 +85,28 @@ public final class PlaybookView {
         return playbook.allStages().stream().filter(s -> phaseId.equals(s.buyerPhase())).toList();
     }
 
+    /**
+     * The order a checklist walks the stages in: the main path (won stages included), then the
+     * side paths, that is the lost stages and the tracks.
+     */
+    public List<Stage> checklistOrder() {
+        List<Stage> order = new java.util.ArrayList<>();
+        playbook.stages().stream().filter(s -> s.status() != dev.playbook.model.StageStatus.LOST).forEach(order::add);
+        playbook.stages().stream().filter(s -> s.status() == dev.playbook.model.StageStatus.LOST).forEach(order::add);
+        playbook.tracks().forEach(t -> order.addAll(t.stages()));
+        return order;
+    }
+
+    /** The stage's number in the checklist, counting from 1. */
+    public int checklistNumber(Stage stage) {
+        return checklistOrder().indexOf(stage) + 1;
+    }
+
+    /** Whether the stage belongs to a side path rather than the main path. */
+    public boolean isSidePath(Stage stage) {
+        return stage.trackId() != null || stage.status() == dev.playbook.model.StageStatus.LOST;
+    }
+
     private List<Stage> pathOf(Stage stage) {
         if (stage.trackId() == null) return playbook.stages();
         return playbook.track(stage.trackId()).map(t -> t.stages()).orElse(List.of());

@@ -4,6 +4,7 @@ import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.Markdown;
 import dev.playbook.plan.PlannedPage;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.plan.SitePaths;
@@ -69,10 +70,21 @@ public final class SiteRenderer {
                 files.add(text(SitePaths.diagramFile(playbook.id(), "roles.svg"), standalone(d.rolesSvg())));
             }
         }
+        files.add(text(SitePaths.searchIndex(), new SearchIndexWriter().write(plan.site())));
         for (Map.Entry<String, byte[]> asset : assets.entrySet()) {
             files.add(new RenderedFile(SitePaths.asset(asset.getKey()), asset.getValue()));
         }
         return files;
+    }
+
+    /** The site's own audit questions, or the default ones in the page's language. */
+    private static List<Markdown> auditQuestions(SitePlan plan, Messages messages) {
+        if (!plan.site().settings().auditQuestions().isEmpty()) return plan.site().settings().auditQuestions();
+        List<Markdown> defaults = new ArrayList<>();
+        for (int i = 1; messages.asMap().containsKey("audit.q" + i); i++) {
+            defaults.add(new Markdown(messages.get("audit.q" + i), null, 0, 0));
+        }
+        return defaults;
     }
 
     private static RenderedFile text(String path, String content) {
@@ -91,6 +103,7 @@ public final class SiteRenderer {
         model.put("settings", plan.site().settings());
         model.put("page", page);
         model.put("links", page.links());
+        model.put("auditQuestions", auditQuestions(plan, messages));
         model.put("lang", page.language().code());
         model.put("msg", messages.asMap());
         model.put("generator", generator);

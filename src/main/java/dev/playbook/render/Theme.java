@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 public final class Theme {
     /** The default theme's assets; a test checks this matches {@code templates/assets/}. */
-    static final List<String> DEFAULT_ASSETS = List.of("style.css");
+    static final List<String> DEFAULT_ASSETS = List.of("playbook.js", "style.css");
     private static final String BUNDLED = "/templates/";
 
     private final Path userFolder;

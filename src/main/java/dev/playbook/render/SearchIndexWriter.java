@@ -1,0 +1,76 @@
+package dev.playbook.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.playbook.model.ExitCriterion;
+import dev.playbook.model.Markdown;
+import dev.playbook.model.Playbook;
+import dev.playbook.model.Site;
+import dev.playbook.model.Stage;
+import dev.playbook.model.Task;
+import dev.playbook.plan.SitePaths;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the site's search index: every playbook, stage, task and exit criterion with the page
+ * (and anchor) it lives on. It is a script that sets a global, because pages opened from disk
+ * may load scripts but may not fetch JSON.
+ */
+final class SearchIndexWriter {
+    /** How much of a longer text goes into the index: enough to match on and to show a snippet. */
+    static final int SNIPPET = 160;
+
+    private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+
+    String write(Site site) throws RenderException {
+        List<Map<String, String>> entries = new ArrayList<>();
+        for (Playbook playbook : site.playbooks()) {
+            entries.add(entry("playbook", playbook.title(), playbook.title(), SitePaths.playbook(playbook.id()),
+                    text(playbook.summary())));
+            for (Stage stage : playbook.allStages()) {
+                String page = SitePaths.stage(playbook.id(), stage.id());
+                entries.add(entry("stage", stage.title(), playbook.title(), page,
+                        text(stage.goal()) + " " + text(stage.description())));
+                for (Task task : stage.tasks()) {
+                    entries.add(entry("task", task.title(), playbook.title() + " · " + stage.title(),
+                            page + "#task-" + task.id(), text(task.details())));
+                }
+                int n = 0;
+                for (ExitCriterion criterion : stage.exitCriteria()) {
+                    n++;
+                    entries.add(entry("criterion", text(criterion.text()), playbook.title() + " · " + stage.title(),
+                            page + "#criterion-" + n, ""));
+                }
+            }
+        }
+        try {
+            // "</" is escaped so no text can close the script element if the index is ever inlined
+            return "window.PLAYBOOK_SEARCH=" + json.writeValueAsString(entries).replace("</", "<\\/") + ";\n";
+        } catch (JsonProcessingException e) {
+            throw new RenderException("cannot write the search index: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> entry(String kind, String title, String context, String url, String text) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("k", kind);
+        e.put("t", title.strip());
+        e.put("c", context);
+        e.put("u", url);
+        String snippet = text.strip();
+        if (!snippet.isEmpty()) e.put("s", snippet.length() > SNIPPET ? snippet.substring(0, SNIPPET) + "…" : snippet);
+        return e;
+    }
+
+    /** Markdown as plain words: markup characters and fenced diagrams are not worth searching. */
+    private static String text(Markdown markdown) {
+        if (markdown == null) return "";
+        String source = markdown.source().replaceAll("(?s)```.*?```", " ");
+        return source.replaceAll("[*_`#>|\\[\\]()!-]+", " ").replaceAll("\\s+", " ").strip();
+    }
+}

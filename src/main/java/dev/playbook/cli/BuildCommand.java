@@ -29,7 +29,7 @@ final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version()).build(
                 new SiteBuild.Options(options.source, options.sourceShown(), output, options.templates, options.cacheOrNull()));
-        int code = new Reporter(spec.commandLine().getErr()).report(report);
+        int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(report);
         if (code == Main.OK && !options.quiet) {
             long ms = (System.nanoTime() - start) / 1_000_000;
             long warnings = report.diagnostics().count(Severity.WARNING);

@@ -14,15 +14,32 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SourceOptions options;
 
+    @CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            converter = FormatConverter.class,
+            description = "How to report: text (for people, on stderr), json (for tools) or github "
+                    + "(GitHub Actions annotations), the last two on stdout. Default: ${DEFAULT-VALUE}.")
+    ReportFormat format;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            try {
+                return ReportFormat.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("`" + value + "` is not a format; use text, json or github");
+            }
+        }
+    }
 
     @Override
     public Integer call() {
         SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version()).check(
                 new SiteBuild.Options(options.source, options.sourceShown(), null, options.templates, options.cacheOrNull()));
-        int code = new Reporter(spec.commandLine().getErr()).report(report);
-        if (code == Main.OK && !options.quiet) {
+        int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(report, format);
+        if (code == Main.OK && !options.quiet && format == ReportFormat.TEXT) {
             long warnings = report.diagnostics().count(Severity.WARNING);
             spec.commandLine().getOut().printf("%s checked: no errors%s%n",
                     Reporter.plural(report.site().playbooks().size(), "playbook"),

@@ -51,6 +51,11 @@ public final class SitePaths {
         return safe(playbookId) + "/" + name;
     }
 
+    /** The JSON Schemas for definition files, published with the site for editors to use. */
+    public static String schema(String name) {
+        return "schema/" + name;
+    }
+
     public static String asset(String name) {
         return "assets/" + name;
     }

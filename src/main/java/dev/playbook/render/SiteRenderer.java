@@ -71,6 +71,9 @@ public final class SiteRenderer {
             }
         }
         files.add(text(SitePaths.searchIndex(), new SearchIndexWriter().write(plan.site())));
+        for (String schema : List.of("playbook.schema.json", "site.schema.json")) {
+            files.add(new RenderedFile(SitePaths.schema(schema), Theme.resource("/schema/" + schema)));
+        }
         for (Map.Entry<String, byte[]> asset : assets.entrySet()) {
             files.add(new RenderedFile(SitePaths.asset(asset.getKey()), asset.getValue()));
         }

@@ -105,6 +105,16 @@ public final class Theme {
         return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
     }
 
+    /** A file packed in the jar, for output that is not part of the theme. */
+    static byte[] resource(String path) throws RenderException {
+        try (InputStream in = Theme.class.getResourceAsStream(path)) {
+            if (in == null) throw new RenderException("the jar is missing " + path, null);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new RenderException("cannot read " + path + " from the jar: " + e.getMessage(), e);
+        }
+    }
+
     private static byte[] bundled(String name) throws IOException {
         try (InputStream in = Theme.class.getResourceAsStream(BUNDLED + name)) {
             if (in == null) throw new IOException("the default theme is missing " + name + "; the jar is incomplete");

@@ -1,0 +1,85 @@
+package dev.playbook.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.playbook.testing.DiagnosticSpec;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `check --format` reports the same findings for people, for tools and for GitHub Actions. */
+class CheckFormatsTest {
+    private static final String SOURCE = DiagnosticSpec.resource("cli/known-errors").toString();
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run check(String format) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute("check", "--source", SOURCE, "--no-cache", "--format", format);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void textIsOneCompilerStyleLinePerFinding() {
+        Run run = check("text");
+        assertEquals(Main.DEFINITION_ERRORS, run.code());
+        String file = SOURCE.replace('\\', '/') + "/known.yaml";
+        assertTrue(run.err().contains(file + ":6:5: error: unknown key `exit_criterias` in a stage; did you mean `exit_criteria`?"), run.err());
+        assertTrue(run.err().contains(file + ":8:18: error: `probability` is a percentage from 0 to 100; 150 is outside it"), run.err());
+        assertTrue(run.err().contains(file + ":4:9: warning: open stage `qualification` has no exit criteria"), run.err());
+    }
+
+    @Test
+    void jsonListsEveryFindingWithItsPlace() throws Exception {
+        Run run = check("json");
+        assertEquals(Main.DEFINITION_ERRORS, run.code());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(false, report.get("ok").asBoolean());
+        assertEquals(2, report.get("errors").asInt());
+        assertEquals(1, report.get("warnings").asInt());
+        JsonNode first = report.get("diagnostics").get(0);
+        assertEquals("warning", first.get("severity").asText());
+        assertTrue(first.get("file").asText().endsWith("known.yaml"));
+        assertEquals(4, first.get("line").asInt());
+        assertEquals(9, first.get("column").asInt());
+        JsonNode second = report.get("diagnostics").get(1);
+        assertEquals("error", second.get("severity").asText());
+        assertEquals(6, second.get("line").asInt());
+        assertEquals(5, second.get("column").asInt());
+        assertTrue(second.get("message").asText().startsWith("unknown key `exit_criterias`"));
+    }
+
+    @Test
+    void githubPrintsWorkflowAnnotations() {
+        Run run = check("github");
+        assertEquals(Main.DEFINITION_ERRORS, run.code());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        String file = SOURCE.replace('\\', '/').replace(":", "%3A") + "/known.yaml";
+        assertTrue(lines.contains("::error file=" + file + ",line=6,col=5,title=playbook error::unknown key `exit_criterias` "
+                + "in a stage; did you mean `exit_criteria`?"), run.out());
+        assertTrue(lines.get(0).startsWith("::warning file=" + file + ",line=4,col=9,"), run.out());
+    }
+
+    @Test
+    void anUnknownFormatIsBadUsage() {
+        assertEquals(Main.USAGE_OR_FAILURE, check("xml").code());
+    }
+}

@@ -103,6 +103,12 @@ public final class YamlReader {
         if (context.contains("quoted scalar") && problem.contains("end of stream")) {
             at = m.getContextMark();
             message = "the quoted text that starts here is never closed; add the closing quote mark";
+        } else if (context.contains("flow sequence") && (problem.contains("expected ','") || problem.contains("end"))) {
+            at = m.getContextMark();
+            message = "the `[` list that starts here is never closed; add the `]` (or separate its items with commas)";
+        } else if (context.contains("flow mapping") && (problem.contains("expected ','") || problem.contains("end"))) {
+            at = m.getContextMark();
+            message = "the `{` mapping that starts here is never closed; add the `}` (or separate its keys with commas)";
         } else if (problem.contains("\\t") || problem.contains("\t") || problem.contains("TAB")) {
             message = "a tab is used for indentation here; indent with spaces";
         } else if (problem.contains("expected <block end>") || context.contains("block mapping")

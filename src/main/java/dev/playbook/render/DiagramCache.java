@@ -18,6 +18,8 @@ import java.util.HexFormat;
 public final class DiagramCache {
     private final Path folder;
     private final boolean readOnly;
+    /** Diagrams seen by this process; a long-running preview asks for the same ones again and again. */
+    private final java.util.Map<String, String> memory = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param folder where to keep the diagrams, or null for no cache */
     public DiagramCache(Path folder) {
@@ -45,16 +47,20 @@ public final class DiagramCache {
     }
 
     public String get(String key) {
-        if (folder == null) return null;
+        String known = memory.get(key);
+        if (known != null || folder == null) return known;
         Path file = file(key);
         try {
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            String svg = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            if (svg != null) memory.put(key, svg);
+            return svg;
         } catch (IOException e) {
             return null;
         }
     }
 
     public void put(String key, String svg) {
+        memory.put(key, svg);
         if (folder == null || readOnly) return;
         try {
             Path file = file(key);

@@ -25,9 +25,9 @@ final class MarkdownDiagrams {
         return info.equals("plantuml") || info.startsWith("plantuml ");
     }
 
-    List<DiagramSource> find(Site site) {
+    List<DiagramSource> find(Site site, RenderScope scope) {
         List<DiagramSource> found = new ArrayList<>();
-        for (Markdown md : fields(site)) find(md, found);
+        for (Markdown md : fields(site, scope)) find(md, found);
         return found;
     }
 
@@ -47,11 +47,13 @@ final class MarkdownDiagrams {
         });
     }
 
-    private static List<Markdown> fields(Site site) {
+    /** The site's own texts appear on every page, so they are always in scope. */
+    private static List<Markdown> fields(Site site, RenderScope scope) {
         List<Markdown> all = new ArrayList<>();
         all.add(site.settings().footer());
         all.addAll(site.settings().auditQuestions());
         for (Playbook playbook : site.playbooks()) {
+            if (!scope.includes(playbook.id())) continue;
             all.add(playbook.summary());
             for (Stage stage : playbook.allStages()) {
                 all.add(stage.goal());

@@ -35,10 +35,12 @@ final class SiteDiagrams {
         this.batch = batch;
     }
 
-    Drawn draw(Site site, Map<Language, Messages> messages, Diagnostics diagnostics) throws RenderException {
+    Drawn draw(Site site, Map<Language, Messages> messages, Diagnostics diagnostics, RenderScope scope)
+            throws RenderException {
         Map<String, String[]> generated = new LinkedHashMap<>();
         List<String> sources = new ArrayList<>();
-        for (Playbook playbook : site.playbooks()) {
+        List<Playbook> inScope = site.playbooks().stream().filter(p -> scope.includes(p.id())).toList();
+        for (Playbook playbook : inScope) {
             Messages words = messages.get(playbook.language());
             String flow = FlowchartWriter.write(playbook, words);
             String roles = SwimlaneWriter.write(playbook, words);
@@ -46,13 +48,13 @@ final class SiteDiagrams {
             sources.add(flow);
             if (roles != null) sources.add(roles);
         }
-        List<DiagramSource> written = new MarkdownDiagrams().find(site);
+        List<DiagramSource> written = new MarkdownDiagrams().find(site, scope);
         for (DiagramSource d : written) sources.add(d.text());
 
         Map<String, DiagramResult> results = batch.draw(sources);
 
         Map<String, PlaybookDiagrams> byPlaybook = new HashMap<>();
-        for (Playbook playbook : site.playbooks()) {
+        for (Playbook playbook : inScope) {
             Messages words = messages.get(playbook.language());
             String[] src = generated.get(playbook.id());
             String flowSvg = clean(results.get(src[0]), src[0], words.get("flow.title") + ": " + playbook.title(),

@@ -46,6 +46,11 @@ public final class SiteRenderer {
 
     /** The site's files; empty when a diagram the authors wrote cannot be drawn (see the diagnostics). */
     public List<RenderedFile> render(SitePlan plan, Diagnostics diagnostics) throws RenderException {
+        return render(plan, diagnostics, RenderScope.ALL);
+    }
+
+    /** The files of the part of the site in scope, and the theme's assets. */
+    public List<RenderedFile> render(SitePlan plan, Diagnostics diagnostics, RenderScope scope) throws RenderException {
         Map<Language, Messages> messages;
         Map<String, byte[]> assets;
         try {
@@ -54,14 +59,17 @@ public final class SiteRenderer {
         } catch (IOException e) {
             throw new RenderException("cannot read the theme: " + e.getMessage(), e);
         }
-        SiteDiagrams.Drawn diagrams = new SiteDiagrams(diagramBatch).draw(plan.site(), messages, diagnostics);
+        SiteDiagrams.Drawn diagrams = new SiteDiagrams(diagramBatch).draw(plan.site(), messages, diagnostics, scope);
         if (diagnostics.hasErrors()) return List.of();
         MarkdownRenderer markdown = new MarkdownRenderer(diagrams.markdownMarkup()::get);
         List<RenderedFile> files = new ArrayList<>();
         for (PlannedPage page : plan.pages()) {
+            boolean inScope = page.playbook() == null ? scope.sitePages() : scope.includes(page.playbook().id());
+            if (!inScope) continue;
             files.add(new RenderedFile(page.path(), page(plan, page, messages.get(page.language()), markdown, diagrams)));
         }
         for (Playbook playbook : plan.site().playbooks()) {
+            if (!scope.includes(playbook.id())) continue;
             SiteDiagrams.PlaybookDiagrams d = diagrams.byPlaybook().get(playbook.id());
             files.add(text(SitePaths.diagramFile(playbook.id(), "flow.puml"), d.flowSource()));
             files.add(text(SitePaths.diagramFile(playbook.id(), "flow.svg"), standalone(d.flowSvg())));
@@ -70,7 +78,7 @@ public final class SiteRenderer {
                 files.add(text(SitePaths.diagramFile(playbook.id(), "roles.svg"), standalone(d.rolesSvg())));
             }
         }
-        files.add(text(SitePaths.searchIndex(), new SearchIndexWriter().write(plan.site())));
+        if (scope.sitePages()) files.add(text(SitePaths.searchIndex(), new SearchIndexWriter().write(plan.site())));
         for (String schema : List.of("playbook.schema.json", "site.schema.json")) {
             files.add(new RenderedFile(SitePaths.schema(schema), Theme.resource("/schema/" + schema)));
         }

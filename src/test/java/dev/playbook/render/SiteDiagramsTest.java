@@ -28,7 +28,7 @@ class SiteDiagramsTest {
         Site site = RenderFixtures.site("flow");
         Diagnostics diagnostics = new Diagnostics();
         SiteDiagrams.Drawn drawn = new SiteDiagrams(new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache)))
-                .draw(site, messages(), diagnostics);
+                .draw(site, messages(), diagnostics, RenderScope.ALL);
         assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
         String svg = drawn.byPlaybook().get("flow").flowSvg();
         for (Stage stage : site.playbooks().get(0).allStages()) {
@@ -48,12 +48,12 @@ class SiteDiagramsTest {
     void aDiagramIsDrawnOnceAndThenComesFromTheCache(@TempDir Path cache) throws Exception {
         Site site = RenderFixtures.site("flow");
         DiagramBatch first = new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache));
-        SiteDiagrams.Drawn a = new SiteDiagrams(first).draw(site, messages(), new Diagnostics());
+        SiteDiagrams.Drawn a = new SiteDiagrams(first).draw(site, messages(), new Diagnostics(), RenderScope.ALL);
         assertEquals(2, first.drawn(), "the flowchart and the swimlanes");
         assertEquals(0, first.cached());
 
         DiagramBatch second = new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache));
-        SiteDiagrams.Drawn b = new SiteDiagrams(second).draw(site, messages(), new Diagnostics());
+        SiteDiagrams.Drawn b = new SiteDiagrams(second).draw(site, messages(), new Diagnostics(), RenderScope.ALL);
         assertEquals(0, second.drawn());
         assertEquals(2, second.cached());
         assertEquals(a.byPlaybook().get("flow").flowSvg(), b.byPlaybook().get("flow").flowSvg());

@@ -6,6 +6,7 @@ import dev.playbook.load.Loader;
 import dev.playbook.model.Site;
 import dev.playbook.plan.Planner;
 import dev.playbook.plan.SitePlan;
+import dev.playbook.progress.Progress;
 import dev.playbook.render.DiagramCache;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.RenderedFile;
@@ -41,16 +42,26 @@ public final class SiteBuild {
      * folder), or null.
      */
     public record Report(Diagnostics diagnostics, Site site, int pages, int files, int diagramsDrawn,
-                         int diagramsCached, String failure) {
+                         int diagramsCached, String failure, java.util.Map<String, Long> millis) {
+        public Report {
+            millis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(millis));
+        }
+
         public boolean succeeded() {
             return failure == null && !diagnostics.hasErrors();
         }
     }
 
     private final String generator;
+    private final Progress progress;
 
     public SiteBuild(String generator) {
+        this(generator, Progress.NONE);
+    }
+
+    public SiteBuild(String generator, Progress progress) {
         this.generator = generator;
+        this.progress = progress;
     }
 
     /** Everything but writing: the definitions are checked and every page is drawn in memory. */
@@ -64,39 +75,59 @@ public final class SiteBuild {
 
     private Report run(Options options, boolean write) {
         Diagnostics diagnostics = new Diagnostics();
+        Timer timer = new Timer();
         SiteWriter writer = new SiteWriter();
         if (write) {
             try {
                 writer.checkReplaceable(options.output());
             } catch (WriteException e) {
-                return new Report(diagnostics, null, 0, 0, 0, 0, e.getMessage());
+                return new Report(diagnostics, null, 0, 0, 0, 0, e.getMessage(), timer.millis);
             }
         }
         LoadedDefinitions loaded = new Loader().load(options.source(), options.sourceShown(), diagnostics);
+        timer.lap("load");
         Site site = new dev.playbook.resolve.Resolver().resolve(loaded, diagnostics);
-        if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, 0, 0, null);
+        timer.lap("resolve");
+        if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, 0, 0, null, timer.millis);
         SitePlan plan = new Planner().plan(site);
+        timer.lap("plan");
         List<RenderedFile> files;
         SiteRenderer renderer;
         try {
             DiagramCache cache = write ? new DiagramCache(options.cache()) : DiagramCache.readOnly(options.cache());
-            renderer = new SiteRenderer(new Theme(options.templates()), generator, cache);
+            renderer = new SiteRenderer(new Theme(options.templates()), generator, cache, progress);
             files = renderer.render(plan, diagnostics);
         } catch (RenderException e) {
-            return new Report(diagnostics, site, 0, 0, 0, 0, e.getMessage());
+            return new Report(diagnostics, site, 0, 0, 0, 0, e.getMessage(), timer.millis);
         } catch (IOException e) {
-            return new Report(diagnostics, site, 0, 0, 0, 0, "cannot read the templates: " + e.getMessage());
+            return new Report(diagnostics, site, 0, 0, 0, 0, "cannot read the templates: " + e.getMessage(), timer.millis);
         }
+        timer.lap("render");
         int drawn = renderer.diagramsDrawn();
         int cached = renderer.diagramsCached();
-        if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, drawn, cached, null);
+        if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, drawn, cached, null, timer.millis);
         if (write) {
             try {
+                progress.advance("writing", 0, files.size());
                 writer.write(options.output(), files);
+                progress.advance("writing", files.size(), files.size());
             } catch (WriteException e) {
-                return new Report(diagnostics, site, 0, 0, drawn, cached, e.getMessage());
+                return new Report(diagnostics, site, 0, 0, drawn, cached, e.getMessage(), timer.millis);
             }
+            timer.lap("write");
         }
-        return new Report(diagnostics, site, plan.pages().size(), files.size(), drawn, cached, null);
+        return new Report(diagnostics, site, plan.pages().size(), files.size(), drawn, cached, null, timer.millis);
+    }
+
+    /** How long each step took, for --verbose. */
+    private static final class Timer {
+        final java.util.Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String step) {
+            long now = System.nanoTime();
+            millis.put(step, (now - last) / 1_000_000);
+            last = now;
+        }
     }
 }

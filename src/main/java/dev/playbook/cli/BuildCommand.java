@@ -27,18 +27,21 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version()).build(
+        var progress = TerminalProgress.forConsole(spec.commandLine().getErr(), options.quiet);
+        SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version(), progress).build(
                 new SiteBuild.Options(options.source, options.sourceShown(), output, options.templates, options.cacheOrNull()));
+        if (progress instanceof TerminalProgress terminal) terminal.clear();
         int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(report);
+        if (options.verbose) Reporter.timings(report, spec.commandLine().getErr());
         if (code == Main.OK && !options.quiet) {
-            long ms = (System.nanoTime() - start) / 1_000_000;
+            double seconds = (System.nanoTime() - start) / 1e9;
             long warnings = report.diagnostics().count(Severity.WARNING);
-            spec.commandLine().getOut().printf("Built %s (%s; %s: %d drawn, %d from cache) into %s in %d ms%s%n",
-                    Reporter.plural(report.site().playbooks().size(), "playbook"),
-                    Reporter.plural(report.pages(), "page"),
-                    Reporter.plural(report.diagramsDrawn() + report.diagramsCached(), "diagram"),
-                    report.diagramsDrawn(), report.diagramsCached(), output, ms,
-                    warnings > 0 ? " with " + Reporter.plural(warnings, "warning") : "");
+            int diagrams = report.diagramsDrawn() + report.diagramsCached();
+            spec.commandLine().getOut().println(String.format(java.util.Locale.ROOT,
+                    "Built %,d pages and %,d diagrams (%,d from cache) of %s into %s in %.1f s%s",
+                    report.pages(), diagrams, report.diagramsCached(),
+                    Reporter.plural(report.site().playbooks().size(), "playbook"), output, seconds,
+                    warnings > 0 ? ", with " + Reporter.plural(warnings, "warning") : ""));
         }
         spec.commandLine().getOut().flush();
         return code;

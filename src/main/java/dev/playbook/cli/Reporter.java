@@ -29,6 +29,15 @@ final class Reporter {
         return Main.OK;
     }
 
+    /** One line per step of the pipeline with how long it took. */
+    static void timings(SiteBuild.Report report, PrintWriter err) {
+        StringBuilder line = new StringBuilder("timings:");
+        report.millis().forEach((step, ms) -> line.append(' ').append(step).append(' ').append(ms).append(" ms"));
+        line.append("; diagrams drawn ").append(report.diagramsDrawn()).append(", from cache ").append(report.diagramsCached());
+        err.println(line);
+        err.flush();
+    }
+
     static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }

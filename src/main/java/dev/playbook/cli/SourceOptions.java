@@ -24,6 +24,9 @@ final class SourceOptions {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and warnings.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also print how long each step took.")
+    boolean verbose;
+
     Path cacheOrNull() {
         return noCache ? null : cache;
     }

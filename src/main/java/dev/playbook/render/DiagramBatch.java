@@ -20,9 +20,16 @@ public final class DiagramBatch {
     private final AtomicInteger drawn = new AtomicInteger();
     private final AtomicInteger cached = new AtomicInteger();
 
+    private final dev.playbook.progress.Progress progress;
+
     public DiagramBatch(PlantUmlEngine engine, DiagramCache cache) {
+        this(engine, cache, dev.playbook.progress.Progress.NONE);
+    }
+
+    public DiagramBatch(PlantUmlEngine engine, DiagramCache cache, dev.playbook.progress.Progress progress) {
         this.engine = engine;
         this.cache = cache;
+        this.progress = progress;
     }
 
     public int drawn() {
@@ -47,6 +54,8 @@ public final class DiagramBatch {
                 missing.add(source);
             }
         }
+        int total = results.size() + missing.size();
+        progress.advance("diagrams", results.size(), total);
         if (missing.isEmpty()) return results;
         int threads = Math.max(1, Math.min(missing.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -64,6 +73,7 @@ public final class DiagramBatch {
                     cache.put(DiagramCache.key(missing.get(i)), result.svg());
                     drawn.incrementAndGet();
                 }
+                progress.advance("diagrams", total - missing.size() + i + 1, total);
             }
         } finally {
             pool.shutdownNow();

@@ -8,6 +8,7 @@ import dev.playbook.model.Markdown;
 import dev.playbook.plan.PlannedPage;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.plan.SitePaths;
+import dev.playbook.progress.Progress;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -29,10 +30,17 @@ public final class SiteRenderer {
     private final String generator;
     private final DiagramBatch diagramBatch;
 
+    private final Progress progress;
+
     public SiteRenderer(Theme theme, String generator, DiagramCache cache) {
+        this(theme, generator, cache, Progress.NONE);
+    }
+
+    public SiteRenderer(Theme theme, String generator, DiagramCache cache, Progress progress) {
         this.theme = theme;
         this.generator = generator;
-        this.diagramBatch = new DiagramBatch(new PlantUmlEngine(), cache);
+        this.progress = progress;
+        this.diagramBatch = new DiagramBatch(new PlantUmlEngine(), cache, progress);
     }
 
     /** How many diagrams this renderer drew, and how many it took from the cache. */
@@ -63,10 +71,12 @@ public final class SiteRenderer {
         if (diagnostics.hasErrors()) return List.of();
         MarkdownRenderer markdown = new MarkdownRenderer(diagrams.markdownMarkup()::get);
         List<RenderedFile> files = new ArrayList<>();
-        for (PlannedPage page : plan.pages()) {
-            boolean inScope = page.playbook() == null ? scope.sitePages() : scope.includes(page.playbook().id());
-            if (!inScope) continue;
+        List<PlannedPage> pages = plan.pages().stream()
+                .filter(page -> page.playbook() == null ? scope.sitePages() : scope.includes(page.playbook().id()))
+                .toList();
+        for (PlannedPage page : pages) {
             files.add(new RenderedFile(page.path(), page(plan, page, messages.get(page.language()), markdown, diagrams)));
+            progress.advance("pages", files.size(), pages.size());
         }
         for (Playbook playbook : plan.site().playbooks()) {
             if (!scope.includes(playbook.id())) continue;

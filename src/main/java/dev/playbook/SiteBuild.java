@@ -103,6 +103,7 @@ public final class SiteBuild {
             return new Report(diagnostics, site, 0, 0, 0, 0, "cannot read the templates: " + e.getMessage(), timer.millis);
         }
         timer.lap("render");
+        timer.millis.put("render.diagrams", renderer.diagramMillis());
         int drawn = renderer.diagramsDrawn();
         int cached = renderer.diagramsCached();
         if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, drawn, cached, null, timer.millis);

@@ -43,6 +43,13 @@ public final class SiteRenderer {
         this.diagramBatch = new DiagramBatch(new PlantUmlEngine(), cache, progress);
     }
 
+    private long diagramNanos;
+
+    /** How long drawing (or fetching) the diagrams took, in all. */
+    public long diagramMillis() {
+        return diagramNanos / 1_000_000;
+    }
+
     /** How many diagrams this renderer drew, and how many it took from the cache. */
     public int diagramsDrawn() {
         return diagramBatch.drawn();
@@ -67,7 +74,9 @@ public final class SiteRenderer {
         } catch (IOException e) {
             throw new RenderException("cannot read the theme: " + e.getMessage(), e);
         }
+        long start = System.nanoTime();
         SiteDiagrams.Drawn diagrams = new SiteDiagrams(diagramBatch).draw(plan.site(), messages, diagnostics, scope);
+        diagramNanos += System.nanoTime() - start;
         if (diagnostics.hasErrors()) return List.of();
         MarkdownRenderer markdown = new MarkdownRenderer(diagrams.markdownMarkup()::get);
         List<RenderedFile> files = new ArrayList<>();

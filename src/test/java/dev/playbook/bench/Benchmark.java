@@ -150,7 +150,15 @@ public final class Benchmark {
                 if (m.find()) port = Integer.parseInt(m.group(1));
             }
             if (port < 0) throw new IOException("serve did not start");
-            Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
+            Thread drain = new Thread(() -> {
+                try {
+                    while (reader.readLine() != null) {
+                        // keep the pipe flowing so serve never blocks on its output
+                    }
+                } catch (IOException closed) {
+                    // serve was stopped
+                }
+            });
             drain.setDaemon(true);
             drain.start();
             HttpClient http = HttpClient.newHttpClient();

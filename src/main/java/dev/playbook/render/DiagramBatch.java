@@ -1,5 +1,7 @@
 package dev.playbook.render;
 
+import dev.playbook.progress.Progress;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,22 +13,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Draws many diagrams at once: each distinct source once, from the cache where it can, the rest
- * in parallel on every core. Counts what it drew and what it took from the cache.
+ * Draws many diagrams at once: each distinct job once, from the cache where it can, the rest in
+ * parallel on every core, each drawn by PlantUML and cleaned for the page on the same thread.
+ * Counts what it drew and what it took from the cache.
  */
 public final class DiagramBatch {
     private final PlantUmlEngine engine;
     private final DiagramCache cache;
+    private final Progress progress;
+    private final SvgCleaner cleaner = new SvgCleaner();
     private final AtomicInteger drawn = new AtomicInteger();
     private final AtomicInteger cached = new AtomicInteger();
 
-    private final dev.playbook.progress.Progress progress;
-
     public DiagramBatch(PlantUmlEngine engine, DiagramCache cache) {
-        this(engine, cache, dev.playbook.progress.Progress.NONE);
+        this(engine, cache, Progress.NONE);
     }
 
-    public DiagramBatch(PlantUmlEngine engine, DiagramCache cache, dev.playbook.progress.Progress progress) {
+    public DiagramBatch(PlantUmlEngine engine, DiagramCache cache, Progress progress) {
         this.engine = engine;
         this.cache = cache;
         this.progress = progress;
@@ -40,18 +43,18 @@ public final class DiagramBatch {
         return cached.get();
     }
 
-    /** A finished drawing of each source: raw PlantUML SVG, or the error. Keyed by source text. */
-    public Map<String, DiagramResult> draw(List<String> sources) {
-        Map<String, DiagramResult> results = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String source : sources) {
-            if (results.containsKey(source) || missing.contains(source)) continue;
-            String svg = cache.get(DiagramCache.key(source));
+    /** The finished drawing of each job: SVG ready to embed, or PlantUML's error. */
+    Map<DiagramJob, DiagramResult> draw(List<DiagramJob> jobs) {
+        Map<DiagramJob, DiagramResult> results = new LinkedHashMap<>();
+        List<DiagramJob> missing = new ArrayList<>();
+        for (DiagramJob job : jobs) {
+            if (results.containsKey(job) || missing.contains(job)) continue;
+            String svg = cache.get(job.key());
             if (svg != null) {
-                results.put(source, DiagramResult.drawn(svg));
+                results.put(job, DiagramResult.drawn(svg));
                 cached.incrementAndGet();
             } else {
-                missing.add(source);
+                missing.add(job);
             }
         }
         int total = results.size() + missing.size();
@@ -65,12 +68,12 @@ public final class DiagramBatch {
         });
         try {
             List<Future<DiagramResult>> futures = new ArrayList<>();
-            for (String source : missing) futures.add(pool.submit(() -> engine.draw(source)));
+            for (DiagramJob job : missing) futures.add(pool.submit(() -> drawAndClean(job)));
             for (int i = 0; i < missing.size(); i++) {
                 DiagramResult result = await(futures.get(i));
                 results.put(missing.get(i), result);
                 if (!result.failed()) {
-                    cache.put(DiagramCache.key(missing.get(i)), result.svg());
+                    cache.put(missing.get(i).key(), result.svg());
                     drawn.incrementAndGet();
                 }
                 progress.advance("diagrams", total - missing.size() + i + 1, total);
@@ -79,6 +82,12 @@ public final class DiagramBatch {
             pool.shutdownNow();
         }
         return results;
+    }
+
+    private DiagramResult drawAndClean(DiagramJob job) {
+        DiagramResult raw = engine.draw(job.source());
+        if (raw.failed()) return raw;
+        return DiagramResult.drawn(cleaner.clean(raw.svg(), job.idPrefix(), job.title(), job.description()));
     }
 
     private static DiagramResult await(Future<DiagramResult> future) {

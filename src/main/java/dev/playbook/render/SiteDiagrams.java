@@ -29,7 +29,6 @@ final class SiteDiagrams {
     }
 
     private final DiagramBatch batch;
-    private final SvgCleaner cleaner = new SvgCleaner();
 
     SiteDiagrams(DiagramBatch batch) {
         this.batch = batch;
@@ -37,55 +36,60 @@ final class SiteDiagrams {
 
     Drawn draw(Site site, Map<Language, Messages> messages, Diagnostics diagnostics, RenderScope scope)
             throws RenderException {
-        Map<String, String[]> generated = new LinkedHashMap<>();
-        List<String> sources = new ArrayList<>();
+        Map<String, DiagramJob[]> generated = new LinkedHashMap<>();
+        List<DiagramJob> jobs = new ArrayList<>();
         List<Playbook> inScope = site.playbooks().stream().filter(p -> scope.includes(p.id())).toList();
         for (Playbook playbook : inScope) {
             Messages words = messages.get(playbook.language());
-            String flow = FlowchartWriter.write(playbook, words);
-            String roles = SwimlaneWriter.write(playbook, words);
-            generated.put(playbook.id(), new String[] {flow, roles});
-            sources.add(flow);
-            if (roles != null) sources.add(roles);
+            DiagramJob flow = new DiagramJob(FlowchartWriter.write(playbook, words),
+                    words.get("flow.title") + ": " + playbook.title(), describe(playbook, words));
+            String rolesSource = SwimlaneWriter.write(playbook, words);
+            DiagramJob roles = rolesSource == null ? null : new DiagramJob(rolesSource,
+                    words.get("flow.whoDoesWhat") + ": " + playbook.title(), words.get("flow.rolesDescription"));
+            generated.put(playbook.id(), new DiagramJob[] {flow, roles});
+            jobs.add(flow);
+            if (roles != null) jobs.add(roles);
         }
         List<DiagramSource> written = new MarkdownDiagrams().find(site, scope);
-        for (DiagramSource d : written) sources.add(d.text());
+        Map<DiagramSource, DiagramJob> writtenJobs = new LinkedHashMap<>();
+        for (DiagramSource d : written) {
+            DiagramJob job = new DiagramJob(d.text(), "Diagram", firstLineOf(d.text()));
+            writtenJobs.put(d, job);
+            jobs.add(job);
+        }
 
-        Map<String, DiagramResult> results = batch.draw(sources);
+        Map<DiagramJob, DiagramResult> results = batch.draw(jobs);
 
         Map<String, PlaybookDiagrams> byPlaybook = new HashMap<>();
         for (Playbook playbook : inScope) {
-            Messages words = messages.get(playbook.language());
-            String[] src = generated.get(playbook.id());
-            String flowSvg = clean(results.get(src[0]), src[0], words.get("flow.title") + ": " + playbook.title(),
-                    describe(playbook, words));
-            String rolesSvg = src[1] == null ? null : clean(results.get(src[1]), src[1],
-                    words.get("flow.whoDoesWhat") + ": " + playbook.title(), words.get("flow.rolesDescription"));
-            byPlaybook.put(playbook.id(), new PlaybookDiagrams(src[0], flowSvg, src[1], rolesSvg));
+            DiagramJob[] job = generated.get(playbook.id());
+            String flowSvg = generatedSvg(results.get(job[0]), job[0]);
+            String rolesSvg = job[1] == null ? null : generatedSvg(results.get(job[1]), job[1]);
+            byPlaybook.put(playbook.id(), new PlaybookDiagrams(job[0].source(), flowSvg,
+                    job[1] == null ? null : job[1].source(), rolesSvg));
         }
         Map<String, String> markup = new HashMap<>();
-        for (DiagramSource d : written) {
-            DiagramResult result = results.get(d.text());
+        for (Map.Entry<DiagramSource, DiagramJob> entry : writtenJobs.entrySet()) {
+            DiagramSource d = entry.getKey();
+            DiagramResult result = results.get(entry.getValue());
             if (result.failed()) {
                 Position at = d.origin() == null ? Position.startOf("?")
                         : new Position(d.origin().file(), d.firstLine() + result.errorLine(), d.origin().column());
                 diagnostics.error(at, "PlantUML cannot draw this diagram: " + result.error());
-            } else if (!markup.containsKey(d.text())) {
-                String svg = cleaner.clean(result.svg(), "d" + DiagramCache.key(d.text()).substring(0, 12),
-                        "Diagram", firstLineOf(d.text()));
-                markup.put(d.text(), "<figure class=\"diagram\">" + svg + "</figure>");
+            } else {
+                markup.putIfAbsent(d.text(), "<figure class=\"diagram\">" + result.svg() + "</figure>");
             }
         }
         return new Drawn(byPlaybook, markup);
     }
 
-    private String clean(DiagramResult result, String source, String title, String description) throws RenderException {
+    private static String generatedSvg(DiagramResult result, DiagramJob job) throws RenderException {
         if (result.failed()) {
             // our own generated source failed: a bug here, not a mistake of the author
             throw new RenderException("could not draw a generated diagram (" + result.error() + " at line "
-                    + (result.errorLine() + 1) + "):\n" + source, null);
+                    + (result.errorLine() + 1) + "):\n" + job.source(), null);
         }
-        return cleaner.clean(result.svg(), "d" + DiagramCache.key(source).substring(0, 12), title, description);
+        return result.svg();
     }
 
     private static String describe(Playbook playbook, Messages words) {

@@ -37,33 +37,44 @@ public final class Loader {
      */
     public LoadedDefinitions load(Path sourceDir, String shownAs, Diagnostics diagnostics) {
         List<Path> files = definitionFiles(sourceDir, shownAs, diagnostics);
+        // files are independent; read them in parallel, then report in file order
+        List<FileResult> results = files.parallelStream().map(path -> read(sourceDir, shownAs, path)).toList();
         SiteDefinition site = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null);
         List<PlaybookDefinition> playbooks = new ArrayList<>();
-        for (Path path : files) {
-            String relative = sourceDir.relativize(path).toString().replace('\\', '/');
-            String shown = shownAs.isEmpty() ? relative : shownAs + "/" + relative;
-            boolean isSite = relative.equals(SITE_FILE);
-            String text = readText(path, shown, diagnostics);
-            if (text == null) continue;
-            YamlNode root;
-            try {
-                root = yaml.read(shown, text, diagnostics);
-            } catch (YamlException e) {
-                diagnostics.error(e.at(), e.getMessage());
-                continue;
-            }
-            DefinitionReader reader = new DefinitionReader(shown, text, diagnostics);
-            if (isSite) {
-                site = reader.site(root);
-            } else if (root == null) {
-                diagnostics.error(Position.startOf(shown), "the file is empty; a playbook needs at least `playbook:`, "
-                        + "`title:` and `stages:`");
-            } else {
-                PlaybookDefinition playbook = reader.playbook(root);
-                if (playbook != null) playbooks.add(playbook);
-            }
+        for (FileResult result : results) {
+            diagnostics.addAll(result.diagnostics());
+            if (result.site() != null) site = result.site();
+            if (result.playbook() != null) playbooks.add(result.playbook());
         }
         return new LoadedDefinitions(site, playbooks);
+    }
+
+    /** What one file gave: a playbook or the site settings (or neither), and its own findings. */
+    private record FileResult(PlaybookDefinition playbook, SiteDefinition site, Diagnostics diagnostics) {
+    }
+
+    private FileResult read(Path sourceDir, String shownAs, Path path) {
+        Diagnostics diagnostics = new Diagnostics();
+        String relative = sourceDir.relativize(path).toString().replace('\\', '/');
+        String shown = shownAs.isEmpty() ? relative : shownAs + "/" + relative;
+        boolean isSite = relative.equals(SITE_FILE);
+        String text = readText(path, shown, diagnostics);
+        if (text == null) return new FileResult(null, null, diagnostics);
+        YamlNode root;
+        try {
+            root = yaml.read(shown, text, diagnostics);
+        } catch (YamlException e) {
+            diagnostics.error(e.at(), e.getMessage());
+            return new FileResult(null, null, diagnostics);
+        }
+        DefinitionReader reader = new DefinitionReader(shown, text, diagnostics);
+        if (isSite) return new FileResult(null, reader.site(root), diagnostics);
+        if (root == null) {
+            diagnostics.error(Position.startOf(shown), "the file is empty; a playbook needs at least `playbook:`, "
+                    + "`title:` and `stages:`");
+            return new FileResult(null, null, diagnostics);
+        }
+        return new FileResult(reader.playbook(root), null, diagnostics);
     }
 
     /** Every *.yaml and *.yml below the folder, in a stable order, skipping hidden files and folders. */

@@ -66,6 +66,14 @@ public final class SiteRenderer {
 
     /** The files of the part of the site in scope, and the theme's assets. */
     public List<RenderedFile> render(SitePlan plan, Diagnostics diagnostics, RenderScope scope) throws RenderException {
+        try {
+            return renderScope(plan, diagnostics, scope);
+        } catch (PageFailure failure) {
+            throw (RenderException) failure.getCause();
+        }
+    }
+
+    private List<RenderedFile> renderScope(SitePlan plan, Diagnostics diagnostics, RenderScope scope) throws RenderException {
         Map<Language, Messages> messages;
         Map<String, byte[]> assets;
         try {
@@ -79,14 +87,21 @@ public final class SiteRenderer {
         diagramNanos += System.nanoTime() - start;
         if (diagnostics.hasErrors()) return List.of();
         MarkdownRenderer markdown = new MarkdownRenderer(diagrams.markdownMarkup()::get);
-        List<RenderedFile> files = new ArrayList<>();
         List<PlannedPage> pages = plan.pages().stream()
                 .filter(page -> page.playbook() == null ? scope.sitePages() : scope.includes(page.playbook().id()))
                 .toList();
-        for (PlannedPage page : pages) {
-            files.add(new RenderedFile(page.path(), page(plan, page, messages.get(page.language()), markdown, diagrams)));
-            progress.advance("pages", files.size(), pages.size());
-        }
+        // pages are independent of each other, and templates and renderers are safe to share
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<RenderedFile> files = new ArrayList<>(pages.parallelStream().map(page -> {
+            try {
+                RenderedFile file = new RenderedFile(page.path(),
+                        page(plan, page, messages.get(page.language()), markdown, diagrams));
+                progress.advance("pages", done.incrementAndGet(), pages.size());
+                return file;
+            } catch (RenderException e) {
+                throw new PageFailure(e);
+            }
+        }).toList());
         for (Playbook playbook : plan.site().playbooks()) {
             if (!scope.includes(playbook.id())) continue;
             SiteDiagrams.PlaybookDiagrams d = diagrams.byPlaybook().get(playbook.id());
@@ -105,6 +120,15 @@ public final class SiteRenderer {
             files.add(new RenderedFile(SitePaths.asset(asset.getKey()), asset.getValue()));
         }
         return files;
+    }
+
+    /** Carries a page's failure out of the parallel stream, where checked exceptions cannot go. */
+    private static final class PageFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PageFailure(RenderException cause) {
+            super(cause);
+        }
     }
 
     /** The site's own audit questions, or the default ones in the page's language. */

@@ -36,8 +36,11 @@ public final class MarkdownRenderer {
         List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create(),
                 TaskListItemsExtension.create());
         parser = Parser.builder().extensions(extensions).build();
-        renderer = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true)
+        // the first factory for a node type wins, so ours go before the extensions' own
+        renderer = HtmlRenderer.builder()
                 .nodeRendererFactory(context -> new DiagramBlockRenderer(context, diagrams))
+                .nodeRendererFactory(TaskBoxRenderer::new)
+                .extensions(extensions).escapeHtml(true).sanitizeUrls(true)
                 .build();
     }
 
@@ -56,6 +59,30 @@ public final class MarkdownRenderer {
             return html.substring(3, html.length() - 4);
         }
         return html;
+    }
+
+    /**
+     * A `- [ ]` item in text is a note of what to do, not a control: it is drawn as a box
+     * character rather than a disabled checkbox, which would be a form field without a label.
+     */
+    private static final class TaskBoxRenderer implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+
+        TaskBoxRenderer(HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(org.commonmark.ext.task.list.items.TaskListItemMarker.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            boolean done = ((org.commonmark.ext.task.list.items.TaskListItemMarker) node).isChecked();
+            context.getWriter().raw("<span class=\"task-box\" aria-hidden=\"true\">" + (done ? "&#9745;" : "&#9744;")
+                    + "</span> ");
+        }
     }
 
     private static final class DiagramBlockRenderer implements NodeRenderer {

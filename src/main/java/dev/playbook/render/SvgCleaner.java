@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class SvgCleaner {
     /** Bump when the cleaning changes, so cached diagrams are cleaned again. */
-    static final String VERSION = "svg-3";
+    static final String VERSION = "svg-4";
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     private static final Set<String> DROPPED_ROOT_ATTRIBUTES = Set.of("width", "height", "style", "zoomAndPan",
@@ -54,7 +54,8 @@ public final class SvgCleaner {
                 String[] box = viewBox.trim().split("\\s+");
                 if (box.length == 4) root.setAttribute("style", "max-width:" + box[2] + "px");
             }
-            root.setAttribute("role", "img");
+            // a picture with links in it is a group: role=img would hide the links from screen readers
+            root.setAttribute("role", root.getElementsByTagNameNS(SVG_NS, "a").getLength() > 0 ? "group" : "img");
             root.setAttribute("aria-labelledby", idPrefix + "-title " + idPrefix + "-desc");
             Element titleElement = doc.createElementNS(SVG_NS, "title");
             titleElement.setAttribute("id", idPrefix + "-title");

@@ -8,6 +8,8 @@ import dev.playbook.plan.Planner;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.progress.Progress;
 import dev.playbook.render.DiagramCache;
+import dev.playbook.render.FileSink;
+import dev.playbook.render.RenderScope;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.RenderedFile;
 import dev.playbook.render.SiteRenderer;
@@ -91,33 +93,33 @@ public final class SiteBuild {
         if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, 0, 0, null, timer.millis);
         SitePlan plan = new Planner().plan(site);
         timer.lap("plan");
-        List<RenderedFile> files;
-        SiteRenderer renderer;
+        // pages go to the disk as they are drawn, so a large site never sits in memory whole
+        SiteWriter.Transaction transaction = null;
         try {
+            if (write) transaction = writer.begin(options.output());
+            FileSink sink = transaction != null ? transaction : file -> { };
             DiagramCache cache = write ? new DiagramCache(options.cache()) : DiagramCache.readOnly(options.cache());
-            renderer = new SiteRenderer(new Theme(options.templates()), generator, cache, progress);
-            files = renderer.render(plan, diagnostics);
+            SiteRenderer renderer = new SiteRenderer(new Theme(options.templates()), generator, cache, progress);
+            int files = renderer.render(plan, diagnostics, RenderScope.ALL, sink);
+            timer.lap("render");
+            timer.millis.put("render.diagrams", renderer.diagramMillis());
+            int drawn = renderer.diagramsDrawn();
+            int cached = renderer.diagramsCached();
+            if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, drawn, cached, null, timer.millis);
+            if (transaction != null) {
+                transaction.commit();
+                timer.lap("write");
+            }
+            return new Report(diagnostics, site, plan.pages().size(), files, drawn, cached, null, timer.millis);
         } catch (RenderException e) {
+            return new Report(diagnostics, site, 0, 0, 0, 0, e.getMessage(), timer.millis);
+        } catch (WriteException e) {
             return new Report(diagnostics, site, 0, 0, 0, 0, e.getMessage(), timer.millis);
         } catch (IOException e) {
             return new Report(diagnostics, site, 0, 0, 0, 0, "cannot read the templates: " + e.getMessage(), timer.millis);
+        } finally {
+            if (transaction != null) transaction.close();
         }
-        timer.lap("render");
-        timer.millis.put("render.diagrams", renderer.diagramMillis());
-        int drawn = renderer.diagramsDrawn();
-        int cached = renderer.diagramsCached();
-        if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, drawn, cached, null, timer.millis);
-        if (write) {
-            try {
-                progress.advance("writing", 0, files.size());
-                writer.write(options.output(), files);
-                progress.advance("writing", files.size(), files.size());
-            } catch (WriteException e) {
-                return new Report(diagnostics, site, 0, 0, drawn, cached, e.getMessage(), timer.millis);
-            }
-            timer.lap("write");
-        }
-        return new Report(diagnostics, site, plan.pages().size(), files.size(), drawn, cached, null, timer.millis);
     }
 
     /** How long each step took, for --verbose. */

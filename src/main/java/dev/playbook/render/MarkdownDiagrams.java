@@ -47,11 +47,13 @@ final class MarkdownDiagrams {
         });
     }
 
-    /** The site's own texts appear on every page, so they are always in scope. */
+    /** The site's own texts go with the site-wide pages; the playbooks' with their own. */
     private static List<Markdown> fields(Site site, RenderScope scope) {
         List<Markdown> all = new ArrayList<>();
-        all.add(site.settings().footer());
-        all.addAll(site.settings().auditQuestions());
+        if (scope.sitePages()) {
+            all.add(site.settings().footer());
+            all.addAll(site.settings().auditQuestions());
+        }
         for (Playbook playbook : site.playbooks()) {
             if (!scope.includes(playbook.id())) continue;
             all.add(playbook.summary());

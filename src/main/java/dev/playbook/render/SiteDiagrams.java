@@ -26,6 +26,12 @@ final class SiteDiagrams {
     }
 
     record Drawn(Map<String, PlaybookDiagrams> byPlaybook, Map<String, String> markdownMarkup) {
+        /** These diagrams together with another set's, e.g. a chunk's with the site-wide texts'. */
+        Drawn with(Drawn other) {
+            Map<String, String> markup = new HashMap<>(other.markdownMarkup);
+            markup.putAll(markdownMarkup);
+            return new Drawn(byPlaybook, markup);
+        }
     }
 
     private final DiagramBatch batch;

@@ -17,7 +17,6 @@ import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,21 +58,41 @@ public final class SiteRenderer {
         return diagramBatch.cached();
     }
 
-    /** The site's files; empty when a diagram the authors wrote cannot be drawn (see the diagnostics). */
+    /** Playbooks drawn together: enough to keep every core busy, few enough to keep memory small. */
+    static final int CHUNK = 32;
+
+    /** The site's files, in memory; empty when a diagram the authors wrote cannot be drawn (see the diagnostics). */
     public List<RenderedFile> render(SitePlan plan, Diagnostics diagnostics) throws RenderException {
         return render(plan, diagnostics, RenderScope.ALL);
     }
 
-    /** The files of the part of the site in scope, and the theme's assets. */
+    /** The files of the part of the site in scope, and the theme's assets, in memory. */
     public List<RenderedFile> render(SitePlan plan, Diagnostics diagnostics, RenderScope scope) throws RenderException {
+        List<RenderedFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
+        render(plan, diagnostics, scope, files::add);
+        if (diagnostics.hasErrors()) return List.of();
+        List<RenderedFile> sorted = new ArrayList<>(files);
+        sorted.sort(java.util.Comparator.comparing(RenderedFile::path));
+        return sorted;
+    }
+
+    /**
+     * Draws the part of the site in scope into {@code sink}, a few playbooks at a time. When a
+     * diagram cannot be drawn, the rest is still drawn to find every such error, and the caller
+     * must discard what the sink received.
+     *
+     * @return how many files went to the sink
+     */
+    public int render(SitePlan plan, Diagnostics diagnostics, RenderScope scope, FileSink sink) throws RenderException {
         try {
-            return renderScope(plan, diagnostics, scope);
+            return renderScope(plan, diagnostics, scope, sink);
         } catch (PageFailure failure) {
-            throw (RenderException) failure.getCause();
+            throw failure.getCause() instanceof RenderException r ? r
+                    : new RenderException("cannot write a page: " + failure.getCause().getMessage(), failure.getCause());
         }
     }
 
-    private List<RenderedFile> renderScope(SitePlan plan, Diagnostics diagnostics, RenderScope scope) throws RenderException {
+    private int renderScope(SitePlan plan, Diagnostics diagnostics, RenderScope scope, FileSink sink) throws RenderException {
         Map<Language, Messages> messages;
         Map<String, byte[]> assets;
         try {
@@ -82,51 +101,93 @@ public final class SiteRenderer {
         } catch (IOException e) {
             throw new RenderException("cannot read the theme: " + e.getMessage(), e);
         }
-        long start = System.nanoTime();
-        SiteDiagrams.Drawn diagrams = new SiteDiagrams(diagramBatch).draw(plan.site(), messages, diagnostics, scope);
-        diagramNanos += System.nanoTime() - start;
-        if (diagnostics.hasErrors()) return List.of();
-        MarkdownRenderer markdown = new MarkdownRenderer(diagrams.markdownMarkup()::get);
-        List<PlannedPage> pages = plan.pages().stream()
+        SiteDiagrams diagrams = new SiteDiagrams(diagramBatch);
+        // the site's own texts (footer, audit questions) appear on every page: drawn once, first
+        SiteDiagrams.Drawn siteTexts = timed(() -> diagrams.draw(plan.site(), messages, diagnostics,
+                new RenderScope(java.util.Set.of(), true)));
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<PlannedPage> inScope = plan.pages().stream()
                 .filter(page -> page.playbook() == null ? scope.sitePages() : scope.includes(page.playbook().id()))
                 .toList();
-        // pages are independent of each other, and templates and renderers are safe to share
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        List<RenderedFile> files = new ArrayList<>(pages.parallelStream().map(page -> {
+        List<Playbook> playbooks = plan.site().playbooks().stream().filter(p -> scope.includes(p.id())).toList();
+        for (int from = 0; from < playbooks.size(); from += CHUNK) {
+            java.util.Set<String> chunk = new java.util.HashSet<>();
+            playbooks.subList(from, Math.min(playbooks.size(), from + CHUNK)).forEach(p -> chunk.add(p.id()));
+            SiteDiagrams.Drawn drawn = timed(() -> diagrams.draw(plan.site(), messages, diagnostics,
+                    new RenderScope(chunk, false)));
+            if (diagnostics.hasErrors()) continue;
+            List<PlannedPage> pages = inScope.stream().filter(p -> p.playbook() != null && chunk.contains(p.playbook().id()))
+                    .toList();
+            emit(plan, pages, messages, drawn.with(siteTexts), sink, written, done, inScope.size());
+            for (String id : chunk) {
+                SiteDiagrams.PlaybookDiagrams d = drawn.byPlaybook().get(id);
+                put(sink, text(SitePaths.diagramFile(id, "flow.puml"), d.flowSource()), written);
+                put(sink, text(SitePaths.diagramFile(id, "flow.svg"), standalone(d.flowSvg())), written);
+                if (d.rolesSource() != null) {
+                    put(sink, text(SitePaths.diagramFile(id, "roles.puml"), d.rolesSource()), written);
+                    put(sink, text(SitePaths.diagramFile(id, "roles.svg"), standalone(d.rolesSvg())), written);
+                }
+            }
+        }
+        if (diagnostics.hasErrors()) return written.get();
+        if (scope.sitePages()) {
+            List<PlannedPage> sitePages = inScope.stream().filter(p -> p.playbook() == null).toList();
+            emit(plan, sitePages, messages, siteTexts, sink, written, done, inScope.size());
+            put(sink, text(SitePaths.searchIndex(), new SearchIndexWriter().write(plan.site())), written);
+        }
+        for (String schema : List.of("playbook.schema.json", "site.schema.json")) {
+            put(sink, new RenderedFile(SitePaths.schema(schema), Theme.resource("/schema/" + schema)), written);
+        }
+        for (Map.Entry<String, byte[]> asset : assets.entrySet()) {
+            put(sink, new RenderedFile(SitePaths.asset(asset.getKey()), asset.getValue()), written);
+        }
+        return written.get();
+    }
+
+    private interface DiagramStep {
+        SiteDiagrams.Drawn run() throws RenderException;
+    }
+
+    private SiteDiagrams.Drawn timed(DiagramStep step) throws RenderException {
+        long start = System.nanoTime();
+        try {
+            return step.run();
+        } finally {
+            diagramNanos += System.nanoTime() - start;
+        }
+    }
+
+    /** Draws pages in parallel: they are independent, and templates and renderers are safe to share. */
+    private void emit(SitePlan plan, List<PlannedPage> pages, Map<Language, Messages> messages, SiteDiagrams.Drawn drawn,
+                      FileSink sink, java.util.concurrent.atomic.AtomicInteger written,
+                      java.util.concurrent.atomic.AtomicInteger done, int total) {
+        MarkdownRenderer markdown = new MarkdownRenderer(drawn.markdownMarkup()::get);
+        pages.parallelStream().forEach(page -> {
             try {
-                RenderedFile file = new RenderedFile(page.path(),
-                        page(plan, page, messages.get(page.language()), markdown, diagrams));
-                progress.advance("pages", done.incrementAndGet(), pages.size());
-                return file;
+                put(sink, new RenderedFile(page.path(), page(plan, page, messages.get(page.language()), markdown, drawn)),
+                        written);
+                progress.advance("pages", done.incrementAndGet(), total);
             } catch (RenderException e) {
                 throw new PageFailure(e);
             }
-        }).toList());
-        for (Playbook playbook : plan.site().playbooks()) {
-            if (!scope.includes(playbook.id())) continue;
-            SiteDiagrams.PlaybookDiagrams d = diagrams.byPlaybook().get(playbook.id());
-            files.add(text(SitePaths.diagramFile(playbook.id(), "flow.puml"), d.flowSource()));
-            files.add(text(SitePaths.diagramFile(playbook.id(), "flow.svg"), standalone(d.flowSvg())));
-            if (d.rolesSource() != null) {
-                files.add(text(SitePaths.diagramFile(playbook.id(), "roles.puml"), d.rolesSource()));
-                files.add(text(SitePaths.diagramFile(playbook.id(), "roles.svg"), standalone(d.rolesSvg())));
-            }
+        });
+    }
+
+    private static void put(FileSink sink, RenderedFile file, java.util.concurrent.atomic.AtomicInteger written) {
+        try {
+            sink.accept(file);
+            written.incrementAndGet();
+        } catch (IOException e) {
+            throw new PageFailure(e);
         }
-        if (scope.sitePages()) files.add(text(SitePaths.searchIndex(), new SearchIndexWriter().write(plan.site())));
-        for (String schema : List.of("playbook.schema.json", "site.schema.json")) {
-            files.add(new RenderedFile(SitePaths.schema(schema), Theme.resource("/schema/" + schema)));
-        }
-        for (Map.Entry<String, byte[]> asset : assets.entrySet()) {
-            files.add(new RenderedFile(SitePaths.asset(asset.getKey()), asset.getValue()));
-        }
-        return files;
     }
 
     /** Carries a page's failure out of the parallel stream, where checked exceptions cannot go. */
     private static final class PageFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        PageFailure(RenderException cause) {
+        PageFailure(Exception cause) {
             super(cause);
         }
     }
@@ -178,9 +239,12 @@ public final class SiteRenderer {
         if (page.stage() != null) model.put("stage", page.stage());
         try {
             Template template = theme.freemarker().getTemplate(page.kind().template());
-            StringWriter out = new StringWriter();
+            // straight to UTF-8 bytes: pages with diagrams are large, and every copy of them costs
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
+            java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024);
             template.process(model, out);
-            return out.toString().getBytes(StandardCharsets.UTF_8);
+            out.flush();
+            return bytes.toByteArray();
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() == null ? "" : e.getTemplateSourceName() + ":"
                     + e.getLineNumber() + ":" + e.getColumnNumber() + ": ";

@@ -1,5 +1,6 @@
 package dev.playbook.write;
 
+import dev.playbook.render.FileSink;
 import dev.playbook.render.RenderedFile;
 
 import java.io.IOException;
@@ -42,42 +43,63 @@ public final class SiteWriter {
     }
 
     public void write(Path output, List<RenderedFile> files) throws WriteException {
-        checkReplaceable(output);
-        Path out = output.toAbsolutePath().normalize();
-        Path parent = out.getParent();
-        Path fresh = null;
-        try {
-            Files.createDirectories(parent);
-            fresh = Files.createTempDirectory(parent, "." + out.getFileName() + ".new-");
-            Path root = fresh;
-            // folders first, then the files in parallel: a large site is mostly waiting on the disk
-            for (String folder : new java.util.TreeSet<>(files.stream().map(f -> parentOf(f.path())).toList())) {
-                Files.createDirectories(inside(root, folder + "/x").getParent());
-            }
-            try {
-                files.parallelStream().forEach(file -> {
-                    try {
-                        Files.write(inside(root, file.path()), file.content());
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
-            Files.write(fresh.resolve(MARKER), MARKER_TEXT);
-            swap(fresh, out);
-            fresh = null;
+        try (Transaction site = begin(output)) {
+            for (RenderedFile file : files) site.accept(file);
+            site.commit();
         } catch (IOException e) {
             throw new WriteException("cannot write the site to " + output + ": " + describe(e), e);
-        } finally {
-            if (fresh != null) deleteQuietly(fresh);
         }
     }
 
-    private static String parentOf(String sitePath) {
-        int slash = sitePath.lastIndexOf('/');
-        return slash < 0 ? "." : sitePath.substring(0, slash);
+    /** Starts writing a site into a fresh folder beside {@code output}; nothing is visible until commit. */
+    public Transaction begin(Path output) throws WriteException {
+        checkReplaceable(output);
+        Path out = output.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(out.getParent());
+            return new Transaction(output, out, Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".new-"));
+        } catch (IOException e) {
+            throw new WriteException("cannot write the site to " + output + ": " + describe(e), e);
+        }
+    }
+
+    /**
+     * A site being written: files go into a hidden folder as they arrive (from any thread), and
+     * {@link #commit()} swaps it in whole. Closed without a commit, it leaves no trace.
+     */
+    public final class Transaction implements FileSink, AutoCloseable {
+        private final Path shown;
+        private final Path out;
+        private final Path fresh;
+        private boolean committed;
+
+        private Transaction(Path shown, Path out, Path fresh) {
+            this.shown = shown;
+            this.out = out;
+            this.fresh = fresh;
+        }
+
+        @Override
+        public void accept(RenderedFile file) throws IOException {
+            Path target = inside(fresh, file.path());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.content());
+        }
+
+        public void commit() throws WriteException {
+            try {
+                Files.write(fresh.resolve(MARKER), MARKER_TEXT);
+                swap(fresh, out);
+                committed = true;
+            } catch (IOException e) {
+                throw new WriteException("cannot write the site to " + shown + ": " + describe(e), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!committed) deleteQuietly(fresh);
+        }
     }
 
     /** Resolves a site path inside the folder, refusing any path that would land outside it. */

@@ -39,8 +39,8 @@ class SiteDiagramsTest {
         assertTrue(svg.contains("Klient wybrał konkurencję"), "branch labels keep Polish letters");
         assertTrue(svg.startsWith("<svg"), "no XML declaration or processing instruction before the svg");
         assertFalse(svg.contains("<?"), "processing instructions are gone");
-        assertTrue(svg.contains("role=\"img\"") && svg.contains("<title id=") && svg.contains("<desc id="),
-                "an accessible title and description");
+        assertTrue(svg.contains("role=\"group\"") && svg.contains("<title id=") && svg.contains("<desc id="),
+                "a group (its boxes are links) with an accessible title and description");
         assertFalse(svg.contains("width=\"") && svg.matches("(?s)<svg[^>]*\\swidth=.*"), "no fixed width on the svg");
     }
 

@@ -71,7 +71,7 @@ public final class SyntheticSite {
                 StringBuilder page = new StringBuilder(front(title)).append(sentence(polish, p, s + 1)).append("\n\n")
                         .append(sentence(polish, p, s + 2)).append("\n\n");
                 if (withDiagram) {
-                    String source = "start\n:" + title + ";\nif (OK?) then (yes)\n  :Next;\nelse (no)\n  :Winback;\nendif\nstop";
+                    String source = "start\n:" + title + " " + p + ";\nif (OK?) then (yes)\n  :Next;\nelse (no)\n  :Winback;\nendif\nstop";
                     yaml.append("\n      ```plantuml\n");
                     for (String line : source.split("\n")) yaml.append("      ").append(line).append('\n');
                     yaml.append("      ```\n");

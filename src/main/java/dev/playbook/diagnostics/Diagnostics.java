@@ -12,11 +12,26 @@ public final class Diagnostics {
     private final List<Diagnostic> all = new ArrayList<>();
 
     public void error(Position at, String message) {
-        all.add(new Diagnostic(Severity.ERROR, at, message));
+        all.add(new Diagnostic(Severity.ERROR, at, visible(message)));
     }
 
     public void warning(Position at, String message) {
-        all.add(new Diagnostic(Severity.WARNING, at, message));
+        all.add(new Diagnostic(Severity.WARNING, at, visible(message)));
+    }
+
+    /** Messages quote what authors wrote; control characters in it are shown as escapes, not sent to the terminal. */
+    static String visible(String message) {
+        StringBuilder out = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                if (out == null) out = new StringBuilder(message.substring(0, i));
+                out.append(c == '\t' ? "\\t" : c == '\n' ? "\\n" : String.format("\\u%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? message : out.toString();
     }
 
     public void addAll(Diagnostics other) {

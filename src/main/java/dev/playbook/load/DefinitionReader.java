@@ -156,6 +156,11 @@ final class DefinitionReader {
             return null;
         }
         String link = url.value().trim();
+        if (link.chars().anyMatch(c -> Character.isISOControl(c))) {
+            // browsers drop tabs and line breaks inside a URL, which would turn "java\tscript:" into a script link
+            diagnostics.error(url.at(), "a URL cannot contain tabs, line breaks or other control characters");
+            return null;
+        }
         Matcher scheme = SCHEME.matcher(link);
         if (scheme.find() && !SAFE_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
             diagnostics.error(url.at(), "`" + scheme.group(1) + ":` links are not allowed; use an http, https, "
@@ -163,7 +168,17 @@ final class DefinitionReader {
             return null;
         }
         String title = r.plainText("title");
-        return new ResourceDefinition(m.at(), title == null || title.isBlank() ? link : title, link);
+        return new ResourceDefinition(m.at(), title == null || title.isBlank() ? link : title, encodeUnsafe(link));
+    }
+
+    /** Characters a URL may not hold as written (spaces, quotes, brackets) are percent-encoded. */
+    static String encodeUnsafe(String url) {
+        StringBuilder out = new StringBuilder(url.length());
+        for (char c : url.toCharArray()) {
+            if (" \"<>`{}|\\^".indexOf(c) >= 0) out.append(String.format("%%%02X", (int) c));
+            else out.append(c);
+        }
+        return out.toString();
     }
 
     private NamedDefinition named(YamlNode node, String what) {

@@ -143,7 +143,7 @@ public final class Loader {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            String text = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+            String text = lineBreaks(decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString());
             int nul = text.indexOf('\0');
             if (nul >= 0) {
                 diagnostics.error(positionOf(text, nul, shown), "the file contains a NUL character; is it a binary file?");
@@ -152,11 +152,24 @@ public final class Loader {
             return text;
         } catch (CharacterCodingException e) {
             int bad = firstInvalidByte(bytes, offset);
-            String valid = new String(bytes, offset, bad - offset, StandardCharsets.UTF_8);
+            String valid = lineBreaks(new String(bytes, offset, bad - offset, StandardCharsets.UTF_8));
             diagnostics.error(positionOf(valid, valid.length(), shown), "the file is not valid UTF-8 (byte 0x"
                     + String.format("%02X", bytes[bad] & 0xff) + " at offset " + bad + "); save it as UTF-8");
             return null;
         }
+    }
+
+    /**
+     * Line breaks as editors count them: CR LF and a lone CR become LF. The Unicode line
+     * separators (U+0085, U+2028, U+2029), which YAML counts as breaks but editors do not, become
+     * spaces, so that every line number an author is told matches the editor's.
+     */
+    static String lineBreaks(String text) {
+        if (text.indexOf('\r') < 0 && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
+            return text;
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n')
+                .replace('\u0085', ' ').replace('\u2028', ' ').replace('\u2029', ' ');
     }
 
     private static int firstInvalidByte(byte[] bytes, int from) {

@@ -56,7 +56,7 @@ public final class YamlReader {
      */
     public YamlNode read(String file, String text, Diagnostics diagnostics) throws YamlException {
         try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
-            Session session = new Session(file, parser, diagnostics);
+            Session session = new Session(file, parser, diagnostics, text.split("\n", -1));
             JsonToken first = parser.nextToken();
             if (first == null) return null;
             YamlNode root = session.value(first, 0);
@@ -168,11 +168,27 @@ public final class YamlReader {
         private final YAMLParser parser;
         private final Map<String, YamlNode> anchors = new HashMap<>();
         private final Diagnostics diagnostics;
+        private final String[] lines;
 
-        Session(String file, YAMLParser parser, Diagnostics diagnostics) {
+        Session(String file, YAMLParser parser, Diagnostics diagnostics, String[] lines) {
             this.file = file;
             this.parser = parser;
             this.diagnostics = diagnostics;
+            this.lines = lines;
+        }
+
+        /**
+         * Jackson reports anchors of mappings and lists but not of plain values; a value's
+         * position is where its anchor is written, so the name is read from the text there.
+         */
+        private String scalarAnchor(Position at) {
+            if (at.line() < 1 || at.line() > lines.length) return null;
+            String line = lines[at.line() - 1];
+            int i = at.column() - 1;
+            if (i < 0 || i >= line.length() || line.charAt(i) != '&') return null;
+            int end = i + 1;
+            while (end < line.length() && " \t,[]{}".indexOf(line.charAt(end)) < 0) end++;
+            return end > i + 1 ? line.substring(i + 1, end) : null;
         }
 
         Position here() {
@@ -194,6 +210,7 @@ public final class YamlReader {
                 return target;
             }
             String anchor = parser.getObjectId();
+            if (anchor == null && token.isScalarValue()) anchor = scalarAnchor(at);
             YamlNode node = switch (token) {
                 case START_OBJECT -> mapping(at, depth);
                 case START_ARRAY -> sequence(at, depth);

@@ -40,6 +40,7 @@ public final class MarkdownRenderer {
         renderer = HtmlRenderer.builder()
                 .nodeRendererFactory(context -> new DiagramBlockRenderer(context, diagrams))
                 .nodeRendererFactory(TaskBoxRenderer::new)
+                .nodeRendererFactory(SafeLinkRenderer::new)
                 .extensions(extensions).escapeHtml(true).sanitizeUrls(true)
                 .build();
     }
@@ -82,6 +83,54 @@ public final class MarkdownRenderer {
             boolean done = ((org.commonmark.ext.task.list.items.TaskListItemMarker) node).isChecked();
             context.getWriter().raw("<span class=\"task-box\" aria-hidden=\"true\">" + (done ? "&#9745;" : "&#9744;")
                     + "</span> ");
+        }
+    }
+
+    /**
+     * A link or image whose address could run code ({@code javascript:}, {@code data:},
+     * {@code vbscript:} ...) is not drawn as one: a link keeps its text, an image its description.
+     * Only web, mail and phone addresses and paths within the site stay links.
+     */
+    private static final class SafeLinkRenderer implements NodeRenderer {
+        private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^([a-z][a-z0-9+.-]*):");
+        private static final Set<String> SAFE = Set.of("http", "https", "mailto", "tel");
+        private final HtmlNodeRendererContext context;
+        private final CoreHtmlNodeRenderer core;
+
+        SafeLinkRenderer(HtmlNodeRendererContext context) {
+            this.context = context;
+            this.core = new CoreHtmlNodeRenderer(context);
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(org.commonmark.node.Link.class, org.commonmark.node.Image.class);
+        }
+
+        static boolean safe(String destination) {
+            String cleaned = destination.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(java.util.Locale.ROOT);
+            java.util.regex.Matcher m = SCHEME.matcher(cleaned);
+            return !cleaned.isEmpty() && (!m.find() || SAFE.contains(m.group(1)));
+        }
+
+        @Override
+        public void render(Node node) {
+            String destination = node instanceof org.commonmark.node.Link link ? link.getDestination()
+                    : ((org.commonmark.node.Image) node).getDestination();
+            if (safe(destination == null ? "" : destination)) {
+                core.render(node);
+            } else if (node instanceof org.commonmark.node.Link) {
+                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) context.render(child);
+            } else {
+                StringBuilder alt = new StringBuilder();
+                node.accept(new org.commonmark.node.AbstractVisitor() {
+                    @Override
+                    public void visit(org.commonmark.node.Text text) {
+                        alt.append(text.getLiteral());
+                    }
+                });
+                context.getWriter().text(alt.toString());
+            }
         }
     }
 

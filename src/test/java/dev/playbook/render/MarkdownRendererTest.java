@@ -30,6 +30,20 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void linksAndImagesThatCouldRunCodeKeepOnlyTheirWords() {
+        String html = markdown.block("[a](data:text/html;base64,PHNjcmlwdD4=) [b](JAVA\tscript:x) ![c](javascript:x) "
+                + "[d](https://example.com/) [e](stages/x.html) ![f](img/f.png)");
+        assertFalse(html.contains("data:"), html);
+        assertFalse(html.toLowerCase().matches("(?s).*(href|src)=\"[^\"]*script:.*"), html);
+        assertFalse(html.contains("src=\"\""), "no empty image: " + html);
+        assertTrue(html.startsWith("<p>a "), "the link text stays: " + html);
+        assertTrue(html.contains("c"), html);
+        assertTrue(html.contains("href=\"https://example.com/\""), html);
+        assertTrue(html.contains("href=\"stages/x.html\""), html);
+        assertTrue(html.contains("src=\"img/f.png\""), html);
+    }
+
+    @Test
     void aShortItemIsUnwrappedFromItsParagraph() {
         assertEquals("one <em>two</em>", markdown.inline(new dev.playbook.model.Markdown("one *two*", null, 0, 0)));
     }

@@ -9,6 +9,7 @@ import dev.playbook.plan.SitePlan;
 import dev.playbook.progress.Progress;
 import dev.playbook.render.DiagramCache;
 import dev.playbook.render.FileSink;
+import dev.playbook.render.PlantUmlEngine;
 import dev.playbook.render.RenderScope;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.RenderedFile;
@@ -86,6 +87,8 @@ public final class SiteBuild {
                 return new Report(diagnostics, null, 0, 0, 0, 0, e.getMessage(), timer.millis);
             }
         }
+        // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
+        if (isEmptyOrMissing(options.cache())) PlantUmlEngine.warmUpInBackground();
         LoadedDefinitions loaded = new Loader().load(options.source(), options.sourceShown(), diagnostics);
         timer.lap("load");
         Site site = new dev.playbook.resolve.Resolver().resolve(loaded, diagnostics);
@@ -119,6 +122,15 @@ public final class SiteBuild {
             return new Report(diagnostics, site, 0, 0, 0, 0, "cannot read the templates: " + e.getMessage(), timer.millis);
         } finally {
             if (transaction != null) transaction.close();
+        }
+    }
+
+    private static boolean isEmptyOrMissing(Path folder) {
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) return true;
+        try (var entries = java.nio.file.Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return true;
         }
     }
 

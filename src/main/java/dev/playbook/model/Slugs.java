@@ -5,6 +5,10 @@ import java.util.Locale;
 
 /** Makes URL-safe ids from titles written in any language, Polish letters included. */
 public final class Slugs {
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern NOT_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern EDGE_HYPHENS = java.util.regex.Pattern.compile("^-+|-+$");
+
     private Slugs() {
     }
 
@@ -13,8 +17,8 @@ public final class Slugs {
         String text = title.toLowerCase(Locale.ROOT)
                 // ł has no decomposition in Unicode, so NFD below would drop it instead of turning it into l
                 .replace('ł', 'l').replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("đ", "d");
-        text = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        text = text.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        text = EDGE_HYPHENS.matcher(NOT_ALNUM.matcher(text).replaceAll("-")).replaceAll("");
         if (text.length() > 63) text = text.substring(0, 63).replaceAll("-+$", "");
         return text;
     }

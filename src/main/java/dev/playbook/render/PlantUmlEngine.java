@@ -27,6 +27,17 @@ public final class PlantUmlEngine {
         SecurityUtils.setCommandLineProperty("PLANTUML_SECURITY_PROFILE", "SANDBOX");
     }
 
+    /**
+     * Starts PlantUML's own start-up (its first diagram costs a large part of a second) on a
+     * background thread, so it overlaps with reading the definitions instead of following it.
+     */
+    public static void warmUpInBackground() {
+        Thread warm = new Thread(() -> new PlantUmlEngine().draw("start\nstop"), "playbook-plantuml-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
+    }
+
     public static String version() {
         return Version.versionString();
     }

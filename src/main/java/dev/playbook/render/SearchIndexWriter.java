@@ -67,10 +67,12 @@ final class SearchIndexWriter {
         return e;
     }
 
+    private static final java.util.regex.Pattern FENCES = java.util.regex.Pattern.compile("(?s)```.*?```");
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("[*_`#>|\\[\\]()!-]+|\\s+");
+
     /** Markdown as plain words: markup characters and fenced diagrams are not worth searching. */
     private static String text(Markdown markdown) {
         if (markdown == null) return "";
-        String source = markdown.source().replaceAll("(?s)```.*?```", " ");
-        return source.replaceAll("[*_`#>|\\[\\]()!-]+", " ").replaceAll("\\s+", " ").strip();
+        return MARKUP.matcher(FENCES.matcher(markdown.source()).replaceAll(" ")).replaceAll(" ").strip();
     }
 }

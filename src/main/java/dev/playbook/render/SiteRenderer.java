@@ -218,7 +218,7 @@ public final class SiteRenderer {
         model.put("settings", plan.site().settings());
         model.put("page", page);
         model.put("links", page.links());
-        model.put("auditQuestions", auditQuestions(plan, messages));
+        if (page.kind() == dev.playbook.plan.PageKind.AUDIT) model.put("auditQuestions", auditQuestions(plan, messages));
         model.put("lang", page.language().code());
         model.put("msg", messages.asMap());
         model.put("generator", generator);
@@ -240,7 +240,7 @@ public final class SiteRenderer {
         try {
             Template template = theme.freemarker().getTemplate(page.kind().template());
             // straight to UTF-8 bytes: pages with diagrams are large, and every copy of them costs
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(16 * 1024);
             java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024);
             template.process(model, out);
             out.flush();

@@ -30,6 +30,11 @@ public final class Loader {
     public static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
 
     private final YamlReader yaml = new YamlReader();
+    /** What each file gave the last time, by its bytes: a long-running preview reads only what changed. */
+    private final java.util.Map<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Remembered(long length, long checksum, FileResult result) {
+    }
 
     /**
      * @param sourceDir the folder of definitions
@@ -39,6 +44,9 @@ public final class Loader {
         List<Path> files = definitionFiles(sourceDir, shownAs, diagnostics);
         // files are independent; read them in parallel, then report in file order
         List<FileResult> results = files.parallelStream().map(path -> read(sourceDir, shownAs, path)).toList();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (Path path : files) present.add(shown(sourceDir, shownAs, path));
+        remembered.keySet().retainAll(present);
         SiteDefinition site = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null);
         List<PlaybookDefinition> playbooks = new ArrayList<>();
         for (FileResult result : results) {
@@ -56,9 +64,26 @@ public final class Loader {
     private FileResult read(Path sourceDir, String shownAs, Path path) {
         Diagnostics diagnostics = new Diagnostics();
         String relative = sourceDir.relativize(path).toString().replace('\\', '/');
-        String shown = shownAs.isEmpty() ? relative : shownAs + "/" + relative;
+        String shown = shown(sourceDir, shownAs, path);
+        byte[] bytes = readBytes(path, shown, diagnostics);
+        if (bytes == null) return new FileResult(null, null, diagnostics);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        Remembered known = remembered.get(shown);
+        if (known != null && known.length() == bytes.length && known.checksum() == crc.getValue()) return known.result();
+        FileResult result = parse(relative, shown, bytes, diagnostics);
+        remembered.put(shown, new Remembered(bytes.length, crc.getValue(), result));
+        return result;
+    }
+
+    private static String shown(Path sourceDir, String shownAs, Path path) {
+        String relative = sourceDir.relativize(path).toString().replace('\\', '/');
+        return shownAs.isEmpty() ? relative : shownAs + "/" + relative;
+    }
+
+    private FileResult parse(String relative, String shown, byte[] bytes, Diagnostics diagnostics) {
         boolean isSite = relative.equals(SITE_FILE);
-        String text = readText(path, shown, diagnostics);
+        String text = decode(bytes, shown, diagnostics);
         if (text == null) return new FileResult(null, null, diagnostics);
         YamlNode root;
         try {
@@ -107,7 +132,7 @@ public final class Loader {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
-    private static String readText(Path path, String shown, Diagnostics diagnostics) {
+    private static byte[] readBytes(Path path, String shown, Diagnostics diagnostics) {
         Position start = Position.startOf(shown);
         byte[] bytes;
         try {
@@ -132,7 +157,7 @@ public final class Loader {
             diagnostics.error(start, "cannot read the file: " + e.getMessage());
             return null;
         }
-        return decode(bytes, shown, diagnostics);
+        return bytes;
     }
 
     /** Strict UTF-8: a wrong byte is reported where it is, instead of turning into a replacement character. */

@@ -26,31 +26,56 @@ final class SearchIndexWriter {
     static final int SNIPPET = 160;
 
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+    /** Each playbook's entries as written the last time, reused while the playbook is unchanged. */
+    private final Map<String, Written> written = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Written(Playbook playbook, String json) {
+    }
 
     String write(Site site) throws RenderException {
-        List<Map<String, String>> entries = new ArrayList<>();
+        StringBuilder out = new StringBuilder("window.PLAYBOOK_SEARCH=[");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        boolean first = true;
         for (Playbook playbook : site.playbooks()) {
-            entries.add(entry("playbook", playbook.title(), playbook.title(), SitePaths.playbook(playbook.id()),
-                    text(playbook.summary())));
-            for (Stage stage : playbook.allStages()) {
-                String page = SitePaths.stage(playbook.id(), stage.id());
-                entries.add(entry("stage", stage.title(), playbook.title(), page,
-                        text(stage.goal()) + " " + text(stage.description())));
-                for (Task task : stage.tasks()) {
-                    entries.add(entry("task", task.title(), playbook.title() + " · " + stage.title(),
-                            page + "#task-" + task.id(), text(task.details())));
-                }
-                int n = 0;
-                for (ExitCriterion criterion : stage.exitCriteria()) {
-                    n++;
-                    entries.add(entry("criterion", text(criterion.text()), playbook.title() + " · " + stage.title(),
-                            page + "#criterion-" + n, ""));
-                }
+            ids.add(playbook.id());
+            Written known = written.get(playbook.id());
+            if (known == null || !known.playbook().equals(playbook)) {
+                known = new Written(playbook, entries(playbook));
+                written.put(playbook.id(), known);
+            }
+            if (known.json().isEmpty()) continue;
+            if (!first) out.append(',');
+            out.append(known.json());
+            first = false;
+        }
+        written.keySet().retainAll(ids);
+        return out.append("];\n").toString();
+    }
+
+    /** One playbook's entries, as JSON objects separated by commas. */
+    private String entries(Playbook playbook) throws RenderException {
+        List<Map<String, String>> entries = new ArrayList<>();
+        entries.add(entry("playbook", playbook.title(), playbook.title(), SitePaths.playbook(playbook.id()),
+                text(playbook.summary())));
+        for (Stage stage : playbook.allStages()) {
+            String page = SitePaths.stage(playbook.id(), stage.id());
+            entries.add(entry("stage", stage.title(), playbook.title(), page,
+                    text(stage.goal()) + " " + text(stage.description())));
+            for (Task task : stage.tasks()) {
+                entries.add(entry("task", task.title(), playbook.title() + " · " + stage.title(),
+                        page + "#task-" + task.id(), text(task.details())));
+            }
+            int n = 0;
+            for (ExitCriterion criterion : stage.exitCriteria()) {
+                n++;
+                entries.add(entry("criterion", text(criterion.text()), playbook.title() + " · " + stage.title(),
+                        page + "#criterion-" + n, ""));
             }
         }
         try {
             // "</" is escaped so no text can close the script element if the index is ever inlined
-            return "window.PLAYBOOK_SEARCH=" + json.writeValueAsString(entries).replace("</", "<\\/") + ";\n";
+            String array = json.writeValueAsString(entries).replace("</", "<\\/");
+            return array.substring(1, array.length() - 1);
         } catch (JsonProcessingException e) {
             throw new RenderException("cannot write the search index: " + e.getMessage(), e);
         }

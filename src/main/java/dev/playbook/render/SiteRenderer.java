@@ -30,6 +30,7 @@ public final class SiteRenderer {
     private final DiagramBatch diagramBatch;
 
     private final Progress progress;
+    private final SearchIndexWriter searchIndex = new SearchIndexWriter();
 
     public SiteRenderer(Theme theme, String generator, DiagramCache cache) {
         this(theme, generator, cache, Progress.NONE);
@@ -134,7 +135,7 @@ public final class SiteRenderer {
         if (scope.sitePages()) {
             List<PlannedPage> sitePages = inScope.stream().filter(p -> p.playbook() == null).toList();
             emit(plan, sitePages, messages, siteTexts, sink, written, done, inScope.size());
-            put(sink, text(SitePaths.searchIndex(), new SearchIndexWriter().write(plan.site())), written);
+            put(sink, text(SitePaths.searchIndex(), searchIndex.write(plan.site())), written);
         }
         for (String schema : List.of("playbook.schema.json", "site.schema.json")) {
             put(sink, new RenderedFile(SitePaths.schema(schema), Theme.resource("/schema/" + schema)), written);

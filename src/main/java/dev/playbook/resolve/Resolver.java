@@ -25,6 +25,16 @@ import java.util.Map;
  * holds the playbooks that could be made whole.
  */
 public final class Resolver {
+    /**
+     * Playbooks built the last time, by the very definition object they came from: a long-running
+     * preview whose loader hands back unchanged files as the same objects builds only what changed.
+     * (A variant's merged definition is new on every run, so variants are always built afresh.)
+     */
+    private final Map<PlaybookDefinition, Built> remembered = new java.util.IdentityHashMap<>();
+
+    private record Built(Playbook playbook, Diagnostics diagnostics, Language language) {
+    }
+
     static final String DEFAULT_SITE_TITLE_EN = "Sales playbooks";
     static final String DEFAULT_SITE_TITLE_PL = "Playbooki sprzedażowe";
 
@@ -44,14 +54,22 @@ public final class Resolver {
         }
         Map<String, PlaybookDefinition> merged = new HashMap<>();
         VariantMerger merger = new VariantMerger(diagnostics);
-        PlaybookBuilder builder = new PlaybookBuilder(diagnostics, settings.language());
         List<Playbook> playbooks = new ArrayList<>();
+        Map<PlaybookDefinition, Built> used = new java.util.IdentityHashMap<>();
         for (PlaybookDefinition def : byId.values()) {
             PlaybookDefinition whole = flatten(def, byId, merged, merger, new ArrayList<>(), diagnostics);
             if (whole == null) continue;
-            Playbook playbook = builder.build(whole);
-            if (playbook != null) playbooks.add(playbook);
+            Built built = remembered.get(whole);
+            if (built == null || built.language() != settings.language()) {
+                Diagnostics own = new Diagnostics();
+                built = new Built(new PlaybookBuilder(own, settings.language()).build(whole), own, settings.language());
+            }
+            used.put(whole, built);
+            diagnostics.addAll(built.diagnostics());
+            if (built.playbook() != null) playbooks.add(built.playbook());
         }
+        remembered.clear();
+        remembered.putAll(used);
         playbooks.sort(Comparator.comparing(Playbook::id));
         return new Site(settings, playbooks);
     }

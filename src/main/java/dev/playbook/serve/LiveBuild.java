@@ -47,6 +47,8 @@ public final class LiveBuild {
     private final DiagramCache cache;
     private final String generator;
 
+    private final Loader loader = new Loader();
+    private final Resolver resolver = new Resolver();
     private SiteRenderer renderer;
     private Site site;
     private Map<String, byte[]> files = Map.of();
@@ -83,7 +85,7 @@ public final class LiveBuild {
     public synchronized Outcome rebuild(boolean themeChanged) {
         int version = last.version() + 1;
         Diagnostics diagnostics = new Diagnostics();
-        Site next = new Resolver().resolve(new Loader().load(source, sourceShown, diagnostics), diagnostics);
+        Site next = resolver.resolve(loader.load(source, sourceShown, diagnostics), diagnostics);
         if (diagnostics.hasErrors()) return remember(new Outcome(version, diagnostics.sorted(), false, null, List.of()));
         try {
             if (renderer == null || themeChanged) {

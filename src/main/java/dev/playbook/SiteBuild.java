@@ -33,10 +33,14 @@ public final class SiteBuild {
      * @param templates a folder of overriding templates, or null
      * @param cache a folder to keep drawn diagrams in between builds, or null
      */
-    public record Options(Path source, String sourceShown, Path output, Path templates, Path cache) {
+    public record Options(Path source, String sourceShown, Path output, Path templates, Path cache, boolean force) {
         /** Without a diagram cache: every diagram is drawn. */
         public Options(Path source, String sourceShown, Path output, Path templates) {
-            this(source, sourceShown, output, templates, null);
+            this(source, sourceShown, output, templates, null, false);
+        }
+
+        public Options(Path source, String sourceShown, Path output, Path templates, Path cache) {
+            this(source, sourceShown, output, templates, cache, false);
         }
     }
 
@@ -58,13 +62,25 @@ public final class SiteBuild {
     private final String generator;
     private final Progress progress;
 
+    private final String toolIdentity;
+
     public SiteBuild(String generator) {
-        this(generator, Progress.NONE);
+        this(generator, Progress.NONE, null);
     }
 
     public SiteBuild(String generator, Progress progress) {
+        this(generator, progress, null);
+    }
+
+    /**
+     * @param toolIdentity names this exact build of the tool (and theme); with it, a build whose
+     *                     input has not changed since the site in the output folder was written
+     *                     skips drawing it again. Null always draws.
+     */
+    public SiteBuild(String generator, Progress progress, String toolIdentity) {
         this.generator = generator;
         this.progress = progress;
+        this.toolIdentity = toolIdentity;
     }
 
     /** Everything but writing: the definitions are checked and every page is drawn in memory. */
@@ -96,10 +112,17 @@ public final class SiteBuild {
         if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, 0, 0, null, timer.millis);
         SitePlan plan = new Planner().plan(site);
         timer.lap("plan");
+        String fingerprint = write && toolIdentity != null && !options.force()
+                ? Fingerprint.of(toolIdentity, generator, options.source(), options.templates()) : null;
+        if (fingerprint != null && writer.isUpToDate(options.output(), fingerprint)) {
+            timer.lap("up-to-date check");
+            return new Report(diagnostics, site, plan.pages().size(), 0, 0, 0, null, timer.millis);
+        }
         // pages go to the disk as they are drawn, so a large site never sits in memory whole
         SiteWriter.Transaction transaction = null;
         try {
-            if (write) transaction = writer.begin(options.output());
+            if (write) transaction = writer.begin(options.output(),
+                    toolIdentity == null ? null : Fingerprint.of(toolIdentity, generator, options.source(), options.templates()));
             FileSink sink = transaction != null ? transaction : file -> { };
             DiagramCache cache = write ? new DiagramCache(options.cache()) : DiagramCache.readOnly(options.cache());
             SiteRenderer renderer = new SiteRenderer(new Theme(options.templates()), generator, cache, progress);

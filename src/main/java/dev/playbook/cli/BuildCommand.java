@@ -21,15 +21,35 @@ final class BuildCommand implements Callable<Integer> {
             description = "Folder to write the site into; replaced whole on each build. Default: ${DEFAULT-VALUE}.")
     Path output;
 
+    @Option(names = "--force", description = "Draw the whole site even when nothing changed since the last build.")
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The exact build of the tool that is running: the jar's size and time. Without a jar (run
+     * from classes, as in development) there is none, and every build draws the whole site.
+     */
+    static String toolIdentity() {
+        try {
+            java.nio.file.Path jar = java.nio.file.Path.of(BuildCommand.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+            if (!java.nio.file.Files.isRegularFile(jar)) return null;
+            return jar.getFileName() + " " + java.nio.file.Files.size(jar) + " "
+                    + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+        } catch (Exception e) {
+            return null;
+        }
+    }
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
         var progress = TerminalProgress.forConsole(spec.commandLine().getErr(), options.quiet);
-        SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version(), progress).build(
-                new SiteBuild.Options(options.source, options.sourceShown(), output, options.templates, options.cacheOrNull()));
+        SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version(), progress, toolIdentity()).build(
+                new SiteBuild.Options(options.source, options.sourceShown(), output, options.templates, options.cacheOrNull(),
+                        force));
         if (progress instanceof TerminalProgress terminal) terminal.clear();
         int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(report);
         if (options.verbose) Reporter.timings(report, spec.commandLine().getErr());
@@ -37,6 +57,14 @@ final class BuildCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             long warnings = report.diagnostics().count(Severity.WARNING);
             int diagrams = report.diagramsDrawn() + report.diagramsCached();
+            if (report.files() == 0 && report.pages() > 0) {
+                spec.commandLine().getOut().println(String.format(java.util.Locale.ROOT,
+                        "Nothing changed: the %,d pages in %s are up to date (checked in %.1f s; --force draws them anew)%s",
+                        report.pages(), output, seconds,
+                        warnings > 0 ? ", with " + Reporter.plural(warnings, "warning") : ""));
+                spec.commandLine().getOut().flush();
+                return code;
+            }
             spec.commandLine().getOut().println(String.format(java.util.Locale.ROOT,
                     "Built %,d pages and %,d diagrams (%,d from cache) of %s into %s in %.1f s%s",
                     report.pages(), diagrams, report.diagramsCached(),

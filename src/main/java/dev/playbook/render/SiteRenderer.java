@@ -164,15 +164,22 @@ public final class SiteRenderer {
                       FileSink sink, java.util.concurrent.atomic.AtomicInteger written,
                       java.util.concurrent.atomic.AtomicInteger done, int total) {
         MarkdownRenderer markdown = new MarkdownRenderer(drawn.markdownMarkup()::get);
+        // a failure is kept, not thrown, so that every page task has ended (and written nothing
+        // more) by the time the caller hears of it and cleans up
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
         pages.parallelStream().forEach(page -> {
+            if (failure.get() != null) return;
             try {
                 put(sink, new RenderedFile(page.path(), page(plan, page, messages.get(page.language()), markdown, drawn)),
                         written);
                 progress.advance("pages", done.incrementAndGet(), total);
             } catch (RenderException e) {
-                throw new PageFailure(e);
+                failure.compareAndSet(null, new PageFailure(e));
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
             }
         });
+        if (failure.get() != null) throw failure.get();
     }
 
     private static void put(FileSink sink, RenderedFile file, java.util.concurrent.atomic.AtomicInteger written) {

@@ -103,6 +103,15 @@ public final class SiteBuild {
                 return new Report(diagnostics, null, 0, 0, 0, 0, e.getMessage(), timer.millis);
             }
         }
+        String fingerprint = write && toolIdentity != null
+                ? Fingerprint.of(toolIdentity, generator, options.source(), options.templates()) : null;
+        SiteWriter.Record record = options.force() ? null : writer.upToDate(options.output(), fingerprint);
+        if (record != null) {
+            // the site was built from exactly this input: say what that build said, and leave it be
+            for (String warning : record.warnings()) replay(warning, diagnostics);
+            timer.lap("up-to-date check");
+            return new Report(diagnostics, null, record.pages(), 0, 0, 0, null, timer.millis);
+        }
         // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
         if (isEmptyOrMissing(options.cache())) PlantUmlEngine.warmUpInBackground();
         LoadedDefinitions loaded = new Loader().load(options.source(), options.sourceShown(), diagnostics);
@@ -112,17 +121,11 @@ public final class SiteBuild {
         if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, 0, 0, null, timer.millis);
         SitePlan plan = new Planner().plan(site);
         timer.lap("plan");
-        String fingerprint = write && toolIdentity != null && !options.force()
-                ? Fingerprint.of(toolIdentity, generator, options.source(), options.templates()) : null;
-        if (fingerprint != null && writer.isUpToDate(options.output(), fingerprint)) {
-            timer.lap("up-to-date check");
-            return new Report(diagnostics, site, plan.pages().size(), 0, 0, 0, null, timer.millis);
-        }
+
         // pages go to the disk as they are drawn, so a large site never sits in memory whole
         SiteWriter.Transaction transaction = null;
         try {
-            if (write) transaction = writer.begin(options.output(),
-                    toolIdentity == null ? null : Fingerprint.of(toolIdentity, generator, options.source(), options.templates()));
+            if (write) transaction = writer.begin(options.output(), fingerprint);
             FileSink sink = transaction != null ? transaction : file -> { };
             DiagramCache cache = write ? new DiagramCache(options.cache()) : DiagramCache.readOnly(options.cache());
             SiteRenderer renderer = new SiteRenderer(new Theme(options.templates()), generator, cache, progress);
@@ -133,7 +136,8 @@ public final class SiteBuild {
             int cached = renderer.diagramsCached();
             if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, drawn, cached, null, timer.millis);
             if (transaction != null) {
-                transaction.commit();
+                List<String> warnings = diagnostics.sorted().stream().map(Object::toString).toList();
+                transaction.commit(new SiteWriter.Record(plan.pages().size(), warnings));
                 timer.lap("write");
             }
             return new Report(diagnostics, site, plan.pages().size(), files, drawn, cached, null, timer.millis);
@@ -146,6 +150,24 @@ public final class SiteBuild {
         } finally {
             if (transaction != null) transaction.close();
         }
+    }
+
+    /** A warning as the marker keeps it, {@code file:line:col: warning: message}, back into the diagnostics. */
+    private static void replay(String line, Diagnostics diagnostics) {
+        int cut = line.indexOf(": warning: ");
+        String place = cut < 0 ? "" : line.substring(0, cut);
+        String[] parts = place.split(":");
+        try {
+            if (parts.length >= 3) {
+                String file = place.substring(0, place.length() - parts[parts.length - 1].length() - parts[parts.length - 2].length() - 2);
+                diagnostics.warning(new dev.playbook.diagnostics.Position(file, Integer.parseInt(parts[parts.length - 2]),
+                        Integer.parseInt(parts[parts.length - 1])), line.substring(cut + ": warning: ".length()));
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // fall through: keep the words even if the place cannot be read
+        }
+        diagnostics.warning(dev.playbook.diagnostics.Position.startOf("?"), line);
     }
 
     private static boolean isEmptyOrMissing(Path folder) {

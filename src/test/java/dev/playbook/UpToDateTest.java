@@ -15,6 +15,19 @@ class UpToDateTest {
             + "    tasks: [Do]\n    exit_criteria: [Done]\n";
 
     @Test
+    void anUpToDateSiteStillReportsItsWarnings(@TempDir Path temp) throws Exception {
+        Path source = Files.createDirectories(temp.resolve("defs"));
+        Files.writeString(source.resolve("demo.yaml"), "playbook: demo\ntitle: Demo\nstages:\n  - id: a\n    title: A\n");
+        SiteBuild build = new SiteBuild("test", dev.playbook.progress.Progress.NONE, "tool 1");
+        SiteBuild.Options options = new SiteBuild.Options(source, "defs", temp.resolve("site"), null, null, false);
+        SiteBuild.Report first = build.build(options);
+        SiteBuild.Report again = build.build(options);
+        assertEquals(0, again.files());
+        assertEquals(2, first.diagnostics().sorted().size(), "no tasks, no exit criteria");
+        assertEquals(first.diagnostics().sorted(), again.diagnostics().sorted());
+    }
+
+    @Test
     void onlyChangedInputOrForceDrawsTheSiteAgain(@TempDir Path temp) throws Exception {
         Path source = Files.createDirectories(temp.resolve("defs"));
         Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("First"));

@@ -57,7 +57,7 @@ final class BuildCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             long warnings = report.diagnostics().count(Severity.WARNING);
             int diagrams = report.diagramsDrawn() + report.diagramsCached();
-            if (report.files() == 0 && report.pages() > 0) {
+            if (report.site() == null) {
                 spec.commandLine().getOut().println(String.format(java.util.Locale.ROOT,
                         "Nothing changed: the %,d pages in %s are up to date (checked in %.1f s; --force draws them anew)%s",
                         report.pages(), output, seconds,

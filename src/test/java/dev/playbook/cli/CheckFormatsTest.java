@@ -1,13 +1,12 @@
 package dev.playbook.cli;
 
+import dev.playbook.testing.Cli;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.playbook.testing.DiagnosticSpec;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,28 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CheckFormatsTest {
     private static final String SOURCE = DiagnosticSpec.resource("cli/known-errors").toString();
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run check(String format) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute("check", "--source", SOURCE, "--no-cache", "--format", format);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static Cli.Result check(String format) {
+        return Cli.run("check", "--source", SOURCE, "--no-cache", "--format", format);
     }
 
     @Test
     void textIsOneCompilerStyleLinePerFinding() {
-        Run run = check("text");
+        Cli.Result run = check("text");
         assertEquals(Main.DEFINITION_ERRORS, run.code());
         String file = SOURCE.replace('\\', '/') + "/known.yaml";
         assertTrue(run.err().contains(file + ":6:5: error: unknown key `exit_criterias` in a stage; did you mean `exit_criteria`?"), run.err());
@@ -48,7 +32,7 @@ class CheckFormatsTest {
 
     @Test
     void jsonListsEveryFindingWithItsPlace() throws Exception {
-        Run run = check("json");
+        Cli.Result run = check("json");
         assertEquals(Main.DEFINITION_ERRORS, run.code());
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertEquals(false, report.get("ok").asBoolean());
@@ -68,7 +52,7 @@ class CheckFormatsTest {
 
     @Test
     void githubPrintsWorkflowAnnotations() {
-        Run run = check("github");
+        Cli.Result run = check("github");
         assertEquals(Main.DEFINITION_ERRORS, run.code());
         List<String> lines = run.out().lines().toList();
         assertEquals(3, lines.size(), run.out());

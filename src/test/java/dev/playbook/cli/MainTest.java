@@ -1,5 +1,7 @@
 package dev.playbook.cli;
 
+import dev.playbook.testing.Cli;
+
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Severity;
@@ -8,11 +10,8 @@ import dev.playbook.resolve.Resolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,40 +41,11 @@ class MainTest {
     static final Pattern ERROR_LINE = Pattern.compile("^[^:]+\\.yaml:\\d+:\\d+: error: .+");
     static final Pattern DIAGNOSTIC_LINE = Pattern.compile("^[^:]+\\.ya?ml:\\d+:\\d+: (error|warning): .+");
 
-    /** One run of the command line, with everything it printed. */
-    record Run(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
-        }
+    static Cli.Result run(String... args) {
+        return Cli.run(args);
     }
 
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Charset charset = Charset.defaultCharset();
-        int code;
-        try {
-            // picocli builds its writers from System.out/err when the CommandLine is made, inside execute()
-            System.setOut(new PrintStream(out, true, charset));
-            System.setErr(new PrintStream(err, true, charset));
-            code = Main.execute(args);
-            System.out.flush();
-            System.err.flush();
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, out.toString(charset), err.toString(charset));
-    }
-
-    static void assertNoStackTrace(Run run) {
+    static void assertNoStackTrace(Cli.Result run) {
         assertFalse(run.all().contains("Exception"), () -> "a stack trace or exception name reached the user:\n" + run);
         assertFalse(run.all().contains("\tat "), () -> "a stack trace reached the user:\n" + run);
     }
@@ -84,7 +54,7 @@ class MainTest {
 
     @Test
     void helpPrintsUsageAndExitsZero() {
-        Run run = run("--help");
+        Cli.Result run = run("--help");
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("Usage:"), run::toString);
         assertTrue(run.out().contains("playbook"), run::toString);
@@ -94,7 +64,7 @@ class MainTest {
 
     @Test
     void versionPrintsTheVersionAndExitsZero() {
-        Run run = run("--version");
+        Cli.Result run = run("--version");
         assertEquals(0, run.code(), run::toString);
         String version = VersionProvider.version();
         assertNotEquals("unknown", version, "the version was not filled in at build time");
@@ -105,12 +75,12 @@ class MainTest {
 
     @Test
     void anUnknownOptionIsBadUsage() {
-        Run run = run("--no-such-option");
+        Cli.Result run = run("--no-such-option");
         assertEquals(2, run.code(), run::toString);
         assertTrue(run.err().contains("--no-such-option"), () -> "the message should name the option:\n" + run);
         assertNoStackTrace(run);
 
-        Run sub = run("build", "--no-such-option");
+        Cli.Result sub = run("build", "--no-such-option");
         assertEquals(2, sub.code(), sub::toString);
         assertTrue(sub.err().contains("--no-such-option"), sub::toString);
         assertNoStackTrace(sub);
@@ -122,7 +92,7 @@ class MainTest {
         Set<String> projectBefore = listing(Path.of(""));
         Map<String, byte[]> hiddenBefore = projectFiles();
 
-        Run run = run("check", "--source", EXAMPLES.toString());
+        Cli.Result run = run("check", "--source", EXAMPLES.toString());
 
         assertEquals(0, run.code(), run::toString);
         assertFalse(run.err().contains(": error: "), run::toString);
@@ -135,17 +105,17 @@ class MainTest {
         Path source = temp.resolve("definitions");
         copy(EXAMPLES, source);
         Map<String, byte[]> tempBefore = snapshot(temp);
-        Run copied = run("check", "--source", source.toString());
+        Cli.Result copied = run("check", "--source", source.toString());
         assertEquals(0, copied.code(), copied::toString);
         assertSame(tempBefore, snapshot(temp), "check wrote files");
         assertEquals(projectBefore, listing(Path.of("")), "check created something in the working directory");
 
         // a warm cache in the working directory would hide writes above; where the commands take
         // a cache folder, point check at a fresh one: it must stay uncreated
-        Run help = run("check", "--help");
+        Cli.Result help = run("check", "--help");
         if (help.out().contains("--cache")) {
             Path cache = temp.resolve("cache");
-            Run cached = run("check", "--source", source.toString(), "--cache", cache.toString());
+            Cli.Result cached = run("check", "--source", source.toString(), "--cache", cache.toString());
             assertEquals(0, cached.code(), cached::toString);
             assertFalse(Files.exists(cache), () -> "check wrote into its cache folder " + cache + ": "
                     + (Files.isDirectory(cache) ? listingOrEmpty(cache) : "a file"));
@@ -155,7 +125,7 @@ class MainTest {
 
     @Test
     void checkOnABrokenDefinitionReportsEveryErrorInCompilerStyle() {
-        Run run = run("check", "--source", BROKEN.toString());
+        Cli.Result run = run("check", "--source", BROKEN.toString());
 
         assertEquals(1, run.code(), run::toString);
         assertNoStackTrace(run);
@@ -181,7 +151,7 @@ class MainTest {
     @Test
     void buildWritesTheSite(@TempDir Path temp) throws IOException {
         Path out = temp.resolve("out");
-        Run run = run("build", "--source", MINIMAL.toString(), "--output", out.toString());
+        Cli.Result run = run("build", "--source", MINIMAL.toString(), "--output", out.toString());
 
         assertEquals(0, run.code(), run::toString);
         assertNoStackTrace(run);
@@ -201,8 +171,8 @@ class MainTest {
 
         Path plain = temp.resolve("plain");
         Path custom = temp.resolve("custom");
-        Run plainRun = run("build", "--source", MINIMAL.toString(), "--output", plain.toString());
-        Run customRun = run("build", "--source", MINIMAL.toString(), "--output", custom.toString(),
+        Cli.Result plainRun = run("build", "--source", MINIMAL.toString(), "--output", plain.toString());
+        Cli.Result customRun = run("build", "--source", MINIMAL.toString(), "--output", custom.toString(),
                 "--templates", templates.toString());
         assertEquals(0, plainRun.code(), plainRun::toString);
         assertEquals(0, customRun.code(), customRun::toString);
@@ -238,7 +208,7 @@ class MainTest {
                 "<#import \"layout.ftlh\" as layout>\n<p>fine</p>\n<#if>\n</#if>\n", StandardCharsets.UTF_8);
         Path out = temp.resolve("out");
 
-        Run run = run("build", "--source", MINIMAL.toString(), "--output", out.toString(), "--templates", templates.toString());
+        Cli.Result run = run("build", "--source", MINIMAL.toString(), "--output", out.toString(), "--templates", templates.toString());
 
         assertNotEquals(0, run.code(), run::toString);
         assertNoStackTrace(run);
@@ -255,7 +225,7 @@ class MainTest {
         Files.createDirectories(templates);
         Files.writeString(templates.resolve("stage.ftlh"), "<p>fine</p>\n<#if>\n</#if>\n", StandardCharsets.UTF_8);
 
-        Run run = run("build", "--source", MINIMAL.toString(), "--output", temp.resolve("out").toString(),
+        Cli.Result run = run("build", "--source", MINIMAL.toString(), "--output", temp.resolve("out").toString(),
                 "--templates", templates.toString());
 
         assertEquals(Main.DEFINITION_ERRORS, run.code(), run::toString);
@@ -267,7 +237,7 @@ class MainTest {
         Files.createDirectories(templates);
         Files.writeString(templates.resolve("stage.ftlh"), "<p>fine</p>\n<p>${stage.noSuchField}</p>\n", StandardCharsets.UTF_8);
 
-        Run run = run("build", "--source", MINIMAL.toString(), "--output", temp.resolve("out").toString(),
+        Cli.Result run = run("build", "--source", MINIMAL.toString(), "--output", temp.resolve("out").toString(),
                 "--templates", templates.toString());
 
         assertEquals(Main.DEFINITION_ERRORS, run.code(), run::toString);

@@ -1,5 +1,7 @@
 package dev.playbook.gates;
 
+import dev.playbook.testing.Cli;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.playbook.SiteBuild;
@@ -18,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -490,14 +490,8 @@ class HostileInputTest {
     record Bytes(String name, byte[] bytes, int line) {
     }
 
-    record CliRun(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     /** What a case came to, through the API and through the command line. */
-    record Outcome(String name, Path source, Path output, SiteBuild.Report report, CliRun cli) {
+    record Outcome(String name, Path source, Path output, SiteBuild.Report report, Cli.Result cli) {
         Path cliOutput() {
             return output.resolveSibling(output.getFileName() + "-cli");
         }
@@ -511,7 +505,7 @@ class HostileInputTest {
             String diagnostics = report.diagnostics().sorted().stream().map(Diagnostic::toString)
                     .map(HostileInputTest::abbreviate).collect(Collectors.joining("\n  "));
             return "case " + name + ": succeeded=" + report.succeeded() + ", failure=" + report.failure()
-                    + "\n  " + diagnostics + "\n--- command line: exit " + cli.code + "\n" + abbreviate(cli.all());
+                    + "\n  " + diagnostics + "\n--- command line: exit " + cli.code() + "\n" + abbreviate(cli.all());
         }
     }
 
@@ -541,7 +535,7 @@ class HostileInputTest {
 
         Path cliOutput = output.resolveSibling(output.getFileName() + "-cli");
         if (!report.succeeded() && Files.exists(output)) fail("case " + name + ": a build with errors wrote " + output);
-        CliRun cli = assertTimeoutPreemptively(LIMIT, () -> cli("build", "--source", source.toString(),
+        Cli.Result cli = assertTimeoutPreemptively(LIMIT, () -> cli("build", "--source", source.toString(),
                         "--output", cliOutput.toString(), "--no-cache"),
                 () -> "case " + name + ": the command line did not end within " + LIMIT.toSeconds() + " s (a hang)");
         Outcome outcome = new Outcome(name, source, output, report, cli);
@@ -562,44 +556,23 @@ class HostileInputTest {
                 problems.add("a diagnostic carries an exception: " + abbreviate(line));
             }
         }
-        if (cli.code != Main.OK && Files.exists(cliOutput)) problems.add("a command-line build with errors wrote " + cliOutput);
+        if (cli.code() != Main.OK && Files.exists(cliOutput)) problems.add("a command-line build with errors wrote " + cliOutput);
         if (cli.all().contains("Exception") || cli.all().contains("\tat ")) problems.add("the command line printed an exception");
-        if (cli.code != Main.OK && cli.code != Main.DEFINITION_ERRORS) {
-            problems.add("the command line exited " + cli.code + "; problems in definitions are exit code 1");
+        if (cli.code() != Main.OK && cli.code() != Main.DEFINITION_ERRORS) {
+            problems.add("the command line exited " + cli.code() + "; problems in definitions are exit code 1");
         }
-        if (report.succeeded() != (cli.code == Main.OK)) {
-            problems.add("the command line (exit " + cli.code + ") and the build (succeeded=" + report.succeeded() + ") disagree");
+        if (report.succeeded() != (cli.code() == Main.OK)) {
+            problems.add("the command line (exit " + cli.code() + ") and the build (succeeded=" + report.succeeded() + ") disagree");
         }
-        if (cli.code == Main.DEFINITION_ERRORS && cli.all().lines().noneMatch(l -> CLI_DIAGNOSTIC.matcher(l).matches())) {
+        if (cli.code() == Main.DEFINITION_ERRORS && cli.all().lines().noneMatch(l -> CLI_DIAGNOSTIC.matcher(l).matches())) {
             problems.add("the command line failed without a file:line:col: error line");
         }
         if (!problems.isEmpty()) fail(String.join("\n", problems) + "\n" + outcome.describe());
         return outcome;
     }
 
-    static CliRun cli(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Charset charset = Charset.defaultCharset();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, charset));
-            System.setErr(new PrintStream(err, true, charset));
-            try {
-                code = Main.execute(args);
-            } catch (Throwable t) {
-                err.writeBytes(("THREW " + stackTrace(t)).getBytes(charset));
-                code = -1;
-            }
-            System.out.flush();
-            System.err.flush();
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new CliRun(code, out.toString(charset), err.toString(charset));
+    static Cli.Result cli(String... args) {
+        return Cli.run(args);
     }
 
     // =============================================================================================

@@ -62,11 +62,6 @@ public final class SiteRenderer {
     /** Playbooks drawn together: enough to keep every core busy, few enough to keep memory small. */
     static final int CHUNK = 32;
 
-    /** The site's files, in memory; empty when a diagram the authors wrote cannot be drawn (see the diagnostics). */
-    public List<RenderedFile> render(SitePlan plan, Diagnostics diagnostics) throws RenderException {
-        return render(plan, diagnostics, RenderScope.ALL);
-    }
-
     /** The files of the part of the site in scope, and the theme's assets, in memory. */
     public List<RenderedFile> render(SitePlan plan, Diagnostics diagnostics, RenderScope scope) throws RenderException {
         List<RenderedFile> files = java.util.Collections.synchronizedList(new ArrayList<>());

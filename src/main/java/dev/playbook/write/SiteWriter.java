@@ -85,15 +85,6 @@ public final class SiteWriter {
         }
     }
 
-    public void write(Path output, List<RenderedFile> files) throws WriteException {
-        try (Transaction site = begin(output)) {
-            for (RenderedFile file : files) site.accept(file);
-            site.commit();
-        } catch (IOException e) {
-            throw new WriteException("cannot write the site to " + output + ": " + describe(e), e);
-        }
-    }
-
     /** Starts writing a site into a fresh folder beside {@code output}; nothing is visible until commit. */
     public Transaction begin(Path output) throws WriteException {
         return begin(output, null);

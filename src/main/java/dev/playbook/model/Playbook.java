@@ -60,4 +60,9 @@ public record Playbook(
     public long openStageCount() {
         return stages.stream().filter(Stage::isOpen).count();
     }
+
+    /** How a deal moves through this playbook: its main path, side paths and buyer-phase runs. */
+    public Route route() {
+        return Route.of(this);
+    }
 }

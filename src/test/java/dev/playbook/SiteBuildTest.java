@@ -1,5 +1,6 @@
 package dev.playbook;
 
+import dev.playbook.testing.Builds;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Severity;
@@ -9,7 +10,6 @@ import dev.playbook.model.Branch;
 import dev.playbook.model.ExitCriterion;
 import dev.playbook.model.Language;
 import dev.playbook.model.Markdown;
-import dev.playbook.model.Outcome;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Resource;
 import dev.playbook.model.Site;
@@ -88,8 +88,8 @@ class SiteBuildTest {
         messages = new Theme(null).messages();
 
         site = shared.resolve("site");
-        SiteBuild.Report report = build(EXAMPLES, site);
-        assertTrue(report.succeeded(), () -> "building the examples failed: " + report.failure() + "\n"
+        Outcome report = build(EXAMPLES, site);
+        assertTrue(report.succeeded(), () -> "building the examples failed: " + report.failureMessage() + "\n"
                 + errors(report.diagnostics()));
     }
 
@@ -263,8 +263,8 @@ class SiteBuildTest {
                     .anyMatch(a -> normalize(a.text()).equals(normalize(track.title())));
             if (!linked) problems.add(what + ": no link titled `" + track.title() + "` to track `" + track.id() + "`");
         } else {
-            Outcome outcome = ((Target.ToEnd) target).outcome();
-            expectText(problems, text, what, words.get(outcome == Outcome.WON ? "end.won" : "end.lost"));
+            dev.playbook.model.Outcome outcome = ((Target.ToEnd) target).outcome();
+            expectText(problems, text, what, words.get(outcome == dev.playbook.model.Outcome.WON ? "end.won" : "end.lost"));
         }
     }
 
@@ -363,8 +363,8 @@ class SiteBuildTest {
     void rawHtmlAndScriptLinksInMarkdownAreNeutralised(@TempDir Path temp) throws IOException {
         Path source = FIXTURES.resolve("markdown-safety");
         Path out = temp.resolve("site");
-        SiteBuild.Report report = build(source, out);
-        assertTrue(report.succeeded(), () -> "the fixture did not build: " + report.failure() + "\n" + errors(report.diagnostics()));
+        Outcome report = build(source, out);
+        assertTrue(report.succeeded(), () -> "the fixture did not build: " + report.failureMessage() + "\n" + errors(report.diagnostics()));
 
         List<String> problems = new ArrayList<>();
         List<Path> pages = htmlFiles(out);
@@ -429,7 +429,7 @@ class SiteBuildTest {
         Map<String, byte[]> before = snapshot(out);
         Set<String> parentBefore = listing(temp);
 
-        SiteBuild.Report report = build(FIXTURES.resolve("broken"), out);
+        Outcome report = build(FIXTURES.resolve("broken"), out);
 
         assertTrue(report.diagnostics().hasErrors(), "the broken fixture should report errors");
         assertFalse(report.succeeded());
@@ -446,10 +446,10 @@ class SiteBuildTest {
         Map<String, byte[]> before = snapshot(out);
         Set<String> parentBefore = listing(temp);
 
-        SiteBuild.Report report = build(EXAMPLES, out);
+        Outcome report = build(EXAMPLES, out);
 
         assertFalse(report.succeeded(), "a build replaced a folder of someone else's files");
-        assertNotNull(report.failure(), "the refusal should be explained");
+        assertNotNull(report.failureMessage(), "the refusal should be explained");
         assertSameFiles(before, snapshot(out), "the foreign folder was touched");
         assertEquals(parentBefore, listing(temp), "a refused build left something beside the output folder");
     }
@@ -467,7 +467,7 @@ class SiteBuildTest {
         assertTrue(build(EXAMPLES, out).succeeded(), "first build");
         assertTrue(build(EXAMPLES, out).succeeded(), "second build, replacing the first");
         assertFalse(build(FIXTURES.resolve("broken"), out).succeeded(), "build with errors");
-        SiteBuild.Report check = new SiteBuild(GENERATOR).check(new SiteBuild.Options(EXAMPLES, EXAMPLES_SHOWN, null, null));
+        Outcome check = Builds.check(EXAMPLES, EXAMPLES_SHOWN, null);
         assertTrue(check.succeeded(), "check");
 
         assertSameFiles(around, snapshotExcept(temp, out), "files appeared, vanished or changed beside the output folder");
@@ -481,8 +481,8 @@ class SiteBuildTest {
     // ---------------------------------------------------------------------------------------------
     // helpers
 
-    static SiteBuild.Report build(Path source, Path output) {
-        return new SiteBuild(GENERATOR).build(new SiteBuild.Options(source, source.toString().replace('\\', '/'), output, null));
+    static Outcome build(Path source, Path output) {
+        return Builds.build(source, source.toString().replace('\\', '/'), output, null);
     }
 
     static Path stagePage(Playbook pb, Stage stage) {

@@ -1,5 +1,6 @@
 package dev.playbook;
 
+import dev.playbook.testing.Builds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,11 +19,9 @@ class UpToDateTest {
     void anUpToDateSiteStillReportsItsWarnings(@TempDir Path temp) throws Exception {
         Path source = Files.createDirectories(temp.resolve("defs"));
         Files.writeString(source.resolve("demo.yaml"), "playbook: demo\ntitle: Demo\nstages:\n  - id: a\n    title: A\n");
-        SiteBuild build = new SiteBuild("test", dev.playbook.progress.Progress.NONE, "tool 1");
-        SiteBuild.Options options = new SiteBuild.Options(source, "defs", temp.resolve("site"), null, null, false);
-        SiteBuild.Report first = build.build(options);
-        SiteBuild.Report again = build.build(options);
-        assertEquals(0, again.files());
+        Outcome first = build(source, temp, false, "tool 1");
+        Outcome again = build(source, temp, false, "tool 1");
+        assertEquals(0, Builds.summary(again).files());
         assertEquals(2, first.diagnostics().sorted().size(), "no tasks, no exit criteria");
         assertEquals(first.diagnostics().sorted(), again.diagnostics().sorted());
     }
@@ -31,27 +30,28 @@ class UpToDateTest {
     void onlyChangedInputOrForceDrawsTheSiteAgain(@TempDir Path temp) throws Exception {
         Path source = Files.createDirectories(temp.resolve("defs"));
         Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("First"));
-        SiteBuild build = new SiteBuild("test", dev.playbook.progress.Progress.NONE, "tool 1");
-        SiteBuild.Options options = new SiteBuild.Options(source, "defs", temp.resolve("site"), null, null, false);
-
-        SiteBuild.Report first = build.build(options);
-        assertTrue(first.files() > 0);
+        Outcome first = build(source, temp, false, "tool 1");
+        assertTrue(Builds.summary(first).files() > 0);
         long written = Files.getLastModifiedTime(temp.resolve("site/demo/index.html")).toMillis();
 
-        SiteBuild.Report again = build.build(options);
+        Outcome again = build(source, temp, false, "tool 1");
         assertTrue(again.succeeded());
-        assertEquals(0, again.files(), "nothing changed, nothing drawn");
-        assertEquals(first.pages(), again.pages());
+        assertTrue(again instanceof Outcome.UpToDate, "nothing changed, nothing drawn");
+        assertEquals(0, Builds.summary(again).files(), "nothing changed, nothing drawn");
+        assertEquals(Builds.summary(first).pages(), Builds.summary(again).pages());
         assertEquals(written, Files.getLastModifiedTime(temp.resolve("site/demo/index.html")).toMillis());
 
         Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("Second"));
-        assertTrue(build.build(options).files() > 0, "a changed definition draws the site");
+        assertTrue(Builds.summary(build(source, temp, false, "tool 1")).files() > 0, "a changed definition draws the site");
         assertTrue(Files.readString(temp.resolve("site/demo/index.html")).contains("Second"));
 
-        assertEquals(0, build.build(options).files());
-        assertTrue(new SiteBuild("test", dev.playbook.progress.Progress.NONE, "tool 2").build(options).files() > 0,
+        assertEquals(0, Builds.summary(build(source, temp, false, "tool 1")).files());
+        assertTrue(Builds.summary(build(source, temp, false, "tool 2")).files() > 0,
                 "another build of the tool draws the site");
-        assertTrue(build.build(new SiteBuild.Options(source, "defs", temp.resolve("site"), null, null, true)).files() > 0,
-                "--force draws the site");
+        assertTrue(Builds.summary(build(source, temp, true, "tool 1")).files() > 0, "--force draws the site");
+    }
+
+    private static Outcome build(Path source, Path temp, boolean force, String tool) {
+        return Builds.build(source, "defs", temp.resolve("site"), null, null, force, tool);
     }
 }

@@ -1,13 +1,17 @@
 package dev.playbook.cli;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.Pipeline;
 import dev.playbook.diagnostics.Severity;
+import dev.playbook.render.SiteRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -33,11 +37,9 @@ final class BuildCommand implements Callable<Integer> {
      */
     static String toolIdentity() {
         try {
-            java.nio.file.Path jar = java.nio.file.Path.of(BuildCommand.class.getProtectionDomain().getCodeSource()
-                    .getLocation().toURI());
-            if (!java.nio.file.Files.isRegularFile(jar)) return null;
-            return jar.getFileName() + " " + java.nio.file.Files.size(jar) + " "
-                    + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+            Path jar = Path.of(BuildCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(jar)) return null;
+            return jar.getFileName() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
         } catch (Exception e) {
             return null;
         }
@@ -47,29 +49,26 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         var progress = TerminalProgress.forConsole(spec.commandLine().getErr(), options.quiet);
-        SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version(), progress, toolIdentity()).build(
-                new SiteBuild.Options(options.source, options.sourceShown(), output, options.templates, options.cacheOrNull(),
-                        force));
+        Outcome outcome = Pipeline.once(options.input(), "Playbook " + VersionProvider.version(), progress, true)
+                .build(output, force, toolIdentity());
         if (progress instanceof TerminalProgress terminal) terminal.clear();
-        int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(report);
-        if (options.verbose) Reporter.timings(report, spec.commandLine().getErr());
+        int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(outcome);
+        if (options.verbose) Reporter.timings(outcome, spec.commandLine().getErr());
         if (code == Main.OK && !options.quiet) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            long warnings = report.diagnostics().count(Severity.WARNING);
-            int diagrams = report.diagramsDrawn() + report.diagramsCached();
-            if (report.site() == null) {
-                spec.commandLine().getOut().println(String.format(java.util.Locale.ROOT,
+            long warnings = outcome.diagnostics().count(Severity.WARNING);
+            String withWarnings = warnings > 0 ? ", with " + Reporter.plural(warnings, "warning") : "";
+            if (outcome instanceof Outcome.UpToDate upToDate) {
+                spec.commandLine().getOut().println(String.format(Locale.ROOT,
                         "Nothing changed: the %,d pages in %s are up to date (checked in %.1f s; --force draws them anew)%s",
-                        report.pages(), output, seconds,
-                        warnings > 0 ? ", with " + Reporter.plural(warnings, "warning") : ""));
-                spec.commandLine().getOut().flush();
-                return code;
+                        upToDate.pages(), output, seconds, withWarnings));
+            } else if (outcome instanceof Outcome.Built built) {
+                SiteRenderer.Summary summary = built.summary();
+                spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                        "Built %,d pages and %,d diagrams (%,d from cache) of %s into %s in %.1f s%s",
+                        summary.pages(), summary.diagramsDrawn() + summary.diagramsCached(), summary.diagramsCached(),
+                        Reporter.plural(built.site().playbooks().size(), "playbook"), output, seconds, withWarnings));
             }
-            spec.commandLine().getOut().println(String.format(java.util.Locale.ROOT,
-                    "Built %,d pages and %,d diagrams (%,d from cache) of %s into %s in %.1f s%s",
-                    report.pages(), diagrams, report.diagramsCached(),
-                    Reporter.plural(report.site().playbooks().size(), "playbook"), output, seconds,
-                    warnings > 0 ? ", with " + Reporter.plural(warnings, "warning") : ""));
         }
         spec.commandLine().getOut().flush();
         return code;

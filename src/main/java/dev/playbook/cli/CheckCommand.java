@@ -1,11 +1,14 @@
 package dev.playbook.cli;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.Pipeline;
+import dev.playbook.progress.Progress;
 import dev.playbook.diagnostics.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -27,7 +30,7 @@ final class CheckCommand implements Callable<Integer> {
         @Override
         public ReportFormat convert(String value) {
             try {
-                return ReportFormat.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+                return ReportFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("`" + value + "` is not a format; use text, json or github");
             }
@@ -36,13 +39,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version()).check(
-                new SiteBuild.Options(options.source, options.sourceShown(), null, options.templates, options.cacheOrNull()));
+        Outcome report = Pipeline.once(options.input(), "Playbook " + VersionProvider.version(), Progress.NONE, false)
+                .check();
         int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(report, format);
         if (code == Main.OK && !options.quiet && format == ReportFormat.TEXT) {
             long warnings = report.diagnostics().count(Severity.WARNING);
             spec.commandLine().getOut().printf("%s checked: no errors%s%n",
-                    Reporter.plural(report.site().playbooks().size(), "playbook"),
+                    Reporter.plural(((Outcome.Built) report).site().playbooks().size(), "playbook"),
                     warnings > 0 ? ", " + Reporter.plural(warnings, "warning") : "");
         }
         spec.commandLine().getOut().flush();

@@ -3,7 +3,8 @@ package dev.playbook.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.diagnostics.DiagnosticJson;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Severity;
 
@@ -18,7 +19,7 @@ enum ReportFormat {
     TEXT, JSON, GITHUB;
 
     /** Prints the findings: text to the error stream, the machine formats to standard output. */
-    void print(SiteBuild.Report report, PrintWriter out, PrintWriter err) {
+    void print(Outcome report, PrintWriter out, PrintWriter err) {
         switch (this) {
             case TEXT -> text(report, err);
             case JSON -> out.println(json(report));
@@ -28,35 +29,27 @@ enum ReportFormat {
         err.flush();
     }
 
-    private static void text(SiteBuild.Report report, PrintWriter err) {
+    private static void text(Outcome report, PrintWriter err) {
         for (Diagnostic d : report.diagnostics().sorted()) err.println(d);
         long errors = report.diagnostics().count(Severity.ERROR);
         long warnings = report.diagnostics().count(Severity.WARNING);
         if (errors > 0) {
             err.println(Reporter.plural(errors, "error") + (warnings > 0 ? ", " + Reporter.plural(warnings, "warning") : "")
                     + "; nothing was written");
-        } else if (report.failure() != null) {
-            err.println("playbook: " + report.failure());
+        } else if (report.failureMessage() != null) {
+            err.println("playbook: " + report.failureMessage());
         }
     }
 
-    private static String json(SiteBuild.Report report) {
+    private static String json(Outcome report) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Diagnostic d : report.diagnostics().sorted()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("severity", d.severity().label());
-            item.put("file", d.at().file());
-            item.put("line", d.at().line());
-            item.put("column", d.at().column());
-            item.put("message", d.message());
-            items.add(item);
-        }
+        for (Diagnostic d : report.diagnostics().sorted()) items.add(DiagnosticJson.toMap(d));
         Map<String, Object> all = new LinkedHashMap<>();
-        all.put("ok", report.succeeded());
+        all.put("ok", Reporter.exitCode(report) == Main.OK);
         all.put("errors", report.diagnostics().count(Severity.ERROR));
         all.put("warnings", report.diagnostics().count(Severity.WARNING));
         all.put("diagnostics", items);
-        all.put("failure", report.failure());
+        all.put("failure", report.failureMessage());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all);
         } catch (JsonProcessingException e) {
@@ -65,13 +58,14 @@ enum ReportFormat {
     }
 
     /** Workflow commands: https://docs.github.com/actions (the "::error file=...::" form). */
-    private static void github(SiteBuild.Report report, PrintWriter out) {
+    private static void github(Outcome report, PrintWriter out) {
         for (Diagnostic d : report.diagnostics().sorted()) {
             out.println("::" + d.severity().label() + " file=" + property(d.at().file()) + ",line=" + d.at().line()
                     + ",col=" + d.at().column() + ",title=" + property("playbook " + d.severity().label())
                     + "::" + data(d.message()));
         }
-        if (report.failure() != null) out.println("::error title=playbook::" + data(report.failure()));
+        String failure = report.failureMessage();
+        if (failure != null) out.println("::error title=playbook::" + data(failure));
     }
 
     private static String data(String text) {

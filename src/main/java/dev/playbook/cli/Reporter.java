@@ -1,6 +1,7 @@
 package dev.playbook.cli;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Failure;
+import dev.playbook.Outcome;
 import dev.playbook.diagnostics.Severity;
 
 import java.io.PrintWriter;
@@ -16,24 +17,31 @@ final class Reporter {
     }
 
     /** Prints the findings and returns the exit code they call for. */
-    int report(SiteBuild.Report report) {
-        return report(report, ReportFormat.TEXT);
+    int report(Outcome outcome) {
+        return report(outcome, ReportFormat.TEXT);
     }
 
-    int report(SiteBuild.Report report, ReportFormat format) {
-        format.print(report, out, err);
-        if (report.diagnostics().count(Severity.ERROR) > 0) return Main.DEFINITION_ERRORS;
-        if (report.failure() != null) {
-            return report.failure().contains("template error") ? Main.DEFINITION_ERRORS : Main.USAGE_OR_FAILURE;
-        }
-        return Main.OK;
+    int report(Outcome outcome, ReportFormat format) {
+        format.print(outcome, out, err);
+        return exitCode(outcome);
+    }
+
+    /** The exit code a run calls for, from the kind of its failure. */
+    static int exitCode(Outcome outcome) {
+        if (outcome.diagnostics().count(Severity.ERROR) > 0) return Main.DEFINITION_ERRORS;
+        if (!(outcome instanceof Outcome.Failed failed)) return Main.OK;
+        // only what the author wrote (definitions, templates) is a 1; the rest is how the tool was run
+        return failed.failure() instanceof Failure.Invalid ? Main.DEFINITION_ERRORS : Main.USAGE_OR_FAILURE;
     }
 
     /** One line per step of the pipeline with how long it took. */
-    static void timings(SiteBuild.Report report, PrintWriter err) {
+    static void timings(Outcome outcome, PrintWriter err) {
         StringBuilder line = new StringBuilder("timings:");
-        report.millis().forEach((step, ms) -> line.append(' ').append(step).append(' ').append(ms).append(" ms"));
-        line.append("; diagrams drawn ").append(report.diagramsDrawn()).append(", from cache ").append(report.diagramsCached());
+        outcome.millis().forEach((step, ms) -> line.append(' ').append(step).append(' ').append(ms).append(" ms"));
+        if (outcome instanceof Outcome.Built built) {
+            line.append("; diagrams drawn ").append(built.summary().diagramsDrawn()).append(", from cache ")
+                    .append(built.summary().diagramsCached());
+        }
         err.println(line);
         err.flush();
     }

@@ -38,8 +38,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LiveBuild build = new LiveBuild(options.source, options.sourceShown(), options.templates, options.cacheOrNull(),
-                "Playbook " + VersionProvider.version());
+        LiveBuild build = new LiveBuild(options.input(), "Playbook " + VersionProvider.version());
         print(build.rebuild(true), out, err);
         PreviewServer server;
         try {

@@ -1,5 +1,6 @@
 package dev.playbook.cli;
 
+import dev.playbook.Pipeline;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,6 +27,11 @@ final class SourceOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Also print how long each step took.")
     boolean verbose;
+
+    /** What the site is made from, as the pipeline takes it. */
+    Pipeline.Input input() {
+        return new Pipeline.Input(source, sourceShown(), templates, cacheOrNull());
+    }
 
     Path cacheOrNull() {
         return noCache ? null : cache;

@@ -21,10 +21,6 @@ import java.util.stream.Collectors;
  */
 final class SiteDiagrams {
 
-    /** The diagrams of one playbook: PlantUML source and the SVG ready to embed; roles may be null. */
-    record PlaybookDiagrams(String flowSource, String flowSvg, String rolesSource, String rolesSvg) {
-    }
-
     record Drawn(Map<String, PlaybookDiagrams> byPlaybook, Map<String, String> markdownMarkup) {
         /** These diagrams together with another set's, e.g. a chunk's with the site-wide texts'. */
         Drawn with(Drawn other) {

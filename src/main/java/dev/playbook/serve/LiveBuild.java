@@ -1,35 +1,24 @@
 package dev.playbook.serve;
 
+import dev.playbook.Failure;
+import dev.playbook.Pipeline;
 import dev.playbook.diagnostics.Diagnostic;
-import dev.playbook.diagnostics.Diagnostics;
-import dev.playbook.load.Loader;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
-import dev.playbook.plan.Planner;
-import dev.playbook.plan.SitePlan;
-import dev.playbook.render.DiagramCache;
-import dev.playbook.render.RenderException;
-import dev.playbook.render.RenderScope;
-import dev.playbook.render.RenderedFile;
-import dev.playbook.render.SiteRenderer;
-import dev.playbook.render.Theme;
-import dev.playbook.resolve.Resolver;
+import dev.playbook.progress.Progress;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The pipeline for a live preview: the site is kept in memory, and each rebuild draws only what
- * an edit touched: the pages of the playbooks whose model changed and the pages that list every
- * playbook. A rebuild with errors leaves the last good site as it was.
+ * The site a live preview serves, kept in memory: each rebuild runs the pipeline, which draws
+ * only what an edit touched, and the pages it drew replace their old versions. A rebuild with
+ * errors leaves the last good site as it was.
  */
 public final class LiveBuild {
 
@@ -41,26 +30,14 @@ public final class LiveBuild {
         }
     }
 
-    private final Path source;
-    private final String sourceShown;
-    private final Path templates;
-    private final DiagramCache cache;
-    private final String generator;
-
-    private final Loader loader = new Loader();
-    private final Resolver resolver = new Resolver();
-    private SiteRenderer renderer;
+    private final Pipeline pipeline;
     private Site site;
     private Map<String, byte[]> files = Map.of();
     private Outcome last = new Outcome(0, List.of(), false, "not built yet", List.of());
     private int filesVersion;
 
-    public LiveBuild(Path source, String sourceShown, Path templates, Path cacheFolder, String generator) {
-        this.source = source;
-        this.sourceShown = sourceShown;
-        this.templates = templates;
-        this.cache = new DiagramCache(cacheFolder);
-        this.generator = generator;
+    public LiveBuild(Pipeline.Input input, String generator) {
+        this.pipeline = new Pipeline(input, generator, Progress.NONE, new Pipeline.Memory(), true);
     }
 
     /** The last good site: path to bytes, never changed in place. */
@@ -84,50 +61,27 @@ public final class LiveBuild {
      */
     public synchronized Outcome rebuild(boolean themeChanged) {
         int version = last.version() + 1;
-        Diagnostics diagnostics = new Diagnostics();
-        Site next = resolver.resolve(loader.load(source, sourceShown, diagnostics), diagnostics);
-        if (diagnostics.hasErrors()) return remember(new Outcome(version, diagnostics.sorted(), false, null, List.of()));
-        try {
-            if (renderer == null || themeChanged) {
-                renderer = new SiteRenderer(new Theme(templates), generator, cache);
-                site = null;
-            }
-            RenderScope scope = scope(site, next);
-            SitePlan plan = new Planner().plan(next);
-            List<RenderedFile> drawn = renderer.render(plan, diagnostics, scope);
-            if (diagnostics.hasErrors()) return remember(new Outcome(version, diagnostics.sorted(), false, null, List.of()));
-            Map<String, byte[]> merged = scope.playbooks() == null ? new TreeMap<>() : new TreeMap<>(files);
-            if (scope.playbooks() != null) dropRemovedPlaybooks(merged, next);
-            List<String> rendered = new ArrayList<>();
-            for (RenderedFile f : drawn) {
-                merged.put(f.path(), f.content());
-                if (f.path().endsWith(".html")) rendered.add(f.path());
-            }
-            files = Collections.unmodifiableMap(merged);
-            filesVersion = version;
-            site = next;
-            return remember(new Outcome(version, diagnostics.sorted(), true, null, rendered));
-        } catch (RenderException | IOException e) {
-            return remember(new Outcome(version, diagnostics.sorted(), false, e.getMessage(), List.of()));
+        Map<String, byte[]> drawn = new ConcurrentHashMap<>();
+        dev.playbook.Outcome outcome = pipeline.preview(themeChanged, file -> drawn.put(file.path(), file.content()));
+        List<Diagnostic> diagnostics = outcome.diagnostics().sorted();
+        if (!(outcome instanceof dev.playbook.Outcome.Built built)) {
+            String failure = outcome instanceof dev.playbook.Outcome.Failed failed
+                    && !(failed.failure() instanceof Failure.Invalid) ? failed.failure().message() : null;
+            return remember(new Outcome(version, diagnostics, false, failure, List.of()));
         }
+        Map<String, byte[]> merged = built.scope().playbooks() == null ? new TreeMap<>() : new TreeMap<>(files);
+        if (built.scope().playbooks() != null) dropRemovedPlaybooks(merged, built.site());
+        merged.putAll(drawn);
+        List<String> rendered = drawn.keySet().stream().filter(path -> path.endsWith(".html")).sorted().toList();
+        files = Collections.unmodifiableMap(merged);
+        filesVersion = version;
+        site = built.site();
+        return remember(new Outcome(version, diagnostics, true, null, rendered));
     }
 
     private Outcome remember(Outcome outcome) {
         last = outcome;
         return outcome;
-    }
-
-    /** What a change from {@code before} to {@code after} touches; everything when there is no before. */
-    static RenderScope scope(Site before, Site after) {
-        if (before == null || !before.settings().equals(after.settings())) return RenderScope.ALL;
-        Map<String, Playbook> old = new HashMap<>();
-        for (Playbook p : before.playbooks()) old.put(p.id(), p);
-        Set<String> changed = new HashSet<>();
-        for (Playbook p : after.playbooks()) {
-            if (!p.equals(old.remove(p.id()))) changed.add(p.id());
-        }
-        boolean listChanged = !changed.isEmpty() || !old.isEmpty();
-        return new RenderScope(changed, listChanged);
     }
 
     private void dropRemovedPlaybooks(Map<String, byte[]> merged, Site next) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.playbook.diagnostics.Diagnostic;
+import dev.playbook.diagnostics.DiagnosticJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,12 +177,7 @@ public final class PreviewServer implements AutoCloseable {
     String status(LiveBuild.Outcome outcome) {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (Diagnostic d : outcome.diagnostics()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("severity", d.severity().label());
-            e.put("file", d.at().file());
-            e.put("line", d.at().line());
-            e.put("column", d.at().column());
-            e.put("message", d.message());
+            Map<String, Object> e = new LinkedHashMap<>(DiagnosticJson.toMap(d));
             e.put("text", d.toString());
             errors.add(e);
         }

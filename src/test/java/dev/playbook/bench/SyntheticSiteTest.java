@@ -1,6 +1,7 @@
 package dev.playbook.bench;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.testing.Builds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,14 +19,14 @@ class SyntheticSiteTest {
     @Test
     void aSmallSyntheticSiteBuildsWithoutErrorsOrWarnings(@TempDir Path temp) throws IOException {
         SyntheticSite.write(3, temp);
-        SiteBuild.Report report = new SiteBuild("bench").build(new SiteBuild.Options(
+        Outcome report = Builds.build(
                 temp.resolve("process-definitions"), "process-definitions", temp.resolve("site"), null,
-                temp.resolve("cache")));
-        assertTrue(report.succeeded(), () -> report.diagnostics().sorted() + " " + report.failure());
+                temp.resolve("cache"));
+        assertTrue(report.succeeded(), () -> report.diagnostics().sorted() + " " + report.failureMessage());
         assertEquals(0, report.diagnostics().sorted().size(), () -> report.diagnostics().sorted().toString());
-        assertEquals(3, report.site().playbooks().size());
+        assertEquals(3, ((Outcome.Built) report).site().playbooks().size());
         // 3 of the 21 stages carry a diagram, plus a flowchart and swimlanes per playbook
-        assertEquals(3 * 2 + 3, report.diagramsDrawn());
+        assertEquals(3 * 2 + 3, Builds.summary(report).diagramsDrawn());
         try (Stream<Path> puml = Files.list(temp.resolve("puml"))) {
             assertEquals(3, puml.count(), "the same diagrams are written for PlantUML's own command line");
         }

@@ -1,6 +1,7 @@
 package dev.playbook.browser;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.testing.Builds;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.load.Loader;
 import dev.playbook.model.Playbook;
@@ -28,9 +29,8 @@ record ExampleSite(Path root, Site model) {
         assertFalse(diagnostics.hasErrors(), () -> "the bundled examples have errors: " + diagnostics.sorted());
         assertFalse(model.playbooks().isEmpty(), "the bundled examples hold no playbook");
         Path out = folder.resolve("site").toAbsolutePath();
-        SiteBuild.Report report = new SiteBuild("test")
-                .build(new SiteBuild.Options(EXAMPLES, "process-definitions", out, null));
-        assertTrue(report.succeeded(), () -> "building the examples failed: " + report.failure() + " "
+        Outcome report = Builds.build(EXAMPLES, "process-definitions", out, null);
+        assertTrue(report.succeeded(), () -> "building the examples failed: " + report.failureMessage() + " "
                 + report.diagnostics().sorted());
         return new ExampleSite(out, model);
     }

@@ -1,6 +1,7 @@
 package dev.playbook.browser;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.testing.Builds;
 import dev.playbook.testing.DiagnosticSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,9 +58,9 @@ class HostilePayloadBrowserTest {
 
     private static List<Path> built(String corpus) throws Exception {
         Path out = temp.resolve(corpus + "-site");
-        SiteBuild.Report report = new SiteBuild("test").build(new SiteBuild.Options(
-                DiagnosticSpec.resource("hostile/" + corpus), corpus, out, null));
-        assertTrue(report.succeeded(), () -> corpus + ": " + report.diagnostics().sorted() + " " + report.failure());
+        Outcome report = Builds.build(
+                DiagnosticSpec.resource("hostile/" + corpus), corpus, out, null);
+        assertTrue(report.succeeded(), () -> corpus + ": " + report.diagnostics().sorted() + " " + report.failureMessage());
         try (Stream<Path> files = Files.walk(out)) {
             return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }

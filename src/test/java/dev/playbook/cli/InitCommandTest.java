@@ -2,7 +2,8 @@ package dev.playbook.cli;
 
 import dev.playbook.testing.Cli;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.testing.Builds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +24,9 @@ class InitCommandTest {
         Path project = temp.resolve("sales");
         assertEquals(Main.OK, run("init", project.toString()));
         for (String file : InitCommand.FILES.keySet()) assertTrue(Files.isRegularFile(project.resolve(file)), file);
-        SiteBuild.Report report = new SiteBuild("test").build(new SiteBuild.Options(
-                project.resolve("process-definitions"), "process-definitions", project.resolve("site"), null));
-        assertTrue(report.succeeded(), () -> report.diagnostics().sorted() + " " + report.failure());
+        Outcome report = Builds.build(
+                project.resolve("process-definitions"), "process-definitions", project.resolve("site"), null);
+        assertTrue(report.succeeded(), () -> report.diagnostics().sorted() + " " + report.failureMessage());
         assertEquals(0, report.diagnostics().sorted().size(), () -> report.diagnostics().sorted().toString());
         assertTrue(Files.isRegularFile(project.resolve("site/my-process/index.html")));
     }

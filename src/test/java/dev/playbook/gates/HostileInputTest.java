@@ -4,7 +4,8 @@ import dev.playbook.testing.Cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.testing.Builds;
 import dev.playbook.cli.Main;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Severity;
@@ -56,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * in every field, template and diagram syntax, ids that name paths, alias bombs, huge, deep,
  * binary, empty and unreadable files. Every case must end, within a bound that only catches
  * hangs, either in clean {@code file:line:col} diagnostics or in a site that is safe to open, and
- * never in an exception or a stack trace, neither through {@link SiteBuild} nor through the
+ * never in an exception or a stack trace, neither through {@link Pipeline} nor through the
  * command line.
  */
 class HostileInputTest {
@@ -87,7 +88,7 @@ class HostileInputTest {
 
     @Test
     void scriptPayloadsInEveryFieldAreShownAsTextNeverRun() throws IOException {
-        Outcome outcome = run("payloads", copyOf(CORPUS.resolve("payloads")));
+        Case outcome = run("payloads", copyOf(CORPUS.resolve("payloads")));
         assertTrue(outcome.report.succeeded(), () -> "the payload corpus should build (payloads are text, and text is "
                 + "allowed):\n" + outcome.describe());
         List<String> problems = new ArrayList<>(safetyProblems(outcome.output));
@@ -117,7 +118,7 @@ class HostileInputTest {
 
     @Test
     void freeMarkerSyntaxInContentIsShownLiterally() throws IOException {
-        Outcome outcome = run("freemarker", copyOf(CORPUS.resolve("freemarker")));
+        Case outcome = run("freemarker", copyOf(CORPUS.resolve("freemarker")));
         assertTrue(outcome.report.succeeded(), () -> "the FreeMarker corpus should build:\n" + outcome.describe());
         List<String> problems = new ArrayList<>(safetyProblems(outcome.output));
         StringBuilder allText = new StringBuilder();
@@ -186,7 +187,7 @@ class HostileInputTest {
                     Files.readString(file).replace("LISTENER", "127.0.0.1:" + listener.getLocalPort()));
             int connectionsBefore = CONNECTIONS.get();
 
-            Outcome outcome = run(name(file), source);
+            Case outcome = run(name(file), source);
 
             List<String> problems = new ArrayList<>();
             if (outcome.report.succeeded()) problems.addAll(safetyProblems(outcome.output));
@@ -236,7 +237,7 @@ class HostileInputTest {
             Set<String> cwdBefore = listing(cwd);
             Set<String> cwdParentBefore = listing(cwd.getParent());
 
-            Outcome outcome = run(name(file), source, output);
+            Case outcome = run(name(file), source, output);
 
             assertTrue(outcome.report.diagnostics().hasErrors(), () -> "an id that names a path was accepted:\n" + outcome.describe());
             assertTrue(outcome.report.diagnostics().sorted().stream().anyMatch(d -> d.severity() == Severity.ERROR
@@ -262,7 +263,7 @@ class HostileInputTest {
         return singleFileCases("unsafe-urls").map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             Path source = Files.createDirectories(temp.resolve(name(file)).resolve("definitions"));
             Files.copy(file, source.resolve(file.getFileName()));
-            Outcome outcome = run(name(file), source);
+            Case outcome = run(name(file), source);
             if (outcome.report.succeeded()) assertNoProblems(safetyProblems(outcome.output));
         }));
     }
@@ -275,7 +276,7 @@ class HostileInputTest {
         return singleFileCases("alias-bomb").map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             Path source = Files.createDirectories(temp.resolve(name(file)).resolve("definitions"));
             Files.copy(file, source.resolve(file.getFileName()));
-            Outcome outcome = run(name(file), source);
+            Case outcome = run(name(file), source);
             assertTrue(outcome.report.diagnostics().hasErrors(), () -> "an alias bomb was not refused:\n" + outcome.describe());
             // every alias of the corpus names an anchor written before it: "no anchor" is a wrong report
             assertTrue(outcome.report.diagnostics().sorted().stream().noneMatch(d -> d.message().contains("names no anchor")),
@@ -294,7 +295,7 @@ class HostileInputTest {
         while (text.length() < 20 * 1024 * 1024) text.append(line);
         text.append("stages:\n  - id: first\n    title: First\n    tasks: [Call]\n    exit_criteria: [Called]\n");
         Files.writeString(source.resolve("huge.yaml"), text);
-        Outcome outcome = run("huge", source);
+        Case outcome = run("huge", source);
         assertTrue(outcome.report.diagnostics().hasErrors(), () -> "a 20 MB file was accepted:\n" + outcome.describe());
     }
 
@@ -312,7 +313,7 @@ class HostileInputTest {
             for (int c = 0; c < 20; c++) text.append("      - Criterion ").append(c).append(" of stage ").append(stage).append('\n');
         }
         Files.writeString(source.resolve("large.yaml"), text);
-        Outcome outcome = run("large", source);
+        Case outcome = run("large", source);
         if (outcome.report.succeeded()) assertNoProblems(safetyProblems(outcome.output));
     }
 
@@ -331,7 +332,7 @@ class HostileInputTest {
                 .map(g -> DynamicTest.dynamicTest(g.name, () -> {
                     Path source = Files.createDirectories(temp.resolve(g.name).resolve("definitions"));
                     Files.writeString(source.resolve(g.name.equals("site-title") ? "site.yaml" : "deep.yaml"), g.text);
-                    Outcome outcome = run(g.name, source);
+                    Case outcome = run(g.name, source);
                     assertTrue(outcome.report.diagnostics().hasErrors(), () -> "10,000 levels of nesting were accepted:\n"
                             + outcome.describe());
                 }));
@@ -360,7 +361,7 @@ class HostileInputTest {
                 .map(b -> DynamicTest.dynamicTest(b.name, () -> {
                     Path source = Files.createDirectories(temp.resolve(b.name).resolve("definitions"));
                     Files.write(source.resolve("bytes.yaml"), b.bytes);
-                    Outcome outcome = run(b.name, source);
+                    Case outcome = run(b.name, source);
                     assertTrue(outcome.report.diagnostics().hasErrors(), () -> "bytes that are not UTF-8 were accepted:\n"
                             + outcome.describe());
                     if (b.line > 0) {
@@ -393,7 +394,7 @@ class HostileInputTest {
                 .map(b -> DynamicTest.dynamicTest(b.name, () -> {
                     Path source = Files.createDirectories(temp.resolve(b.name).resolve("definitions"));
                     Files.write(source.resolve("garbage.yaml"), b.bytes);
-                    Outcome outcome = run(b.name, source);
+                    Case outcome = run(b.name, source);
                     assertTrue(outcome.report.diagnostics().hasErrors(), () -> "garbage was accepted:\n" + outcome.describe());
                 }));
     }
@@ -411,7 +412,7 @@ class HostileInputTest {
                 .map(b -> DynamicTest.dynamicTest(b.name, () -> {
                     Path source = Files.createDirectories(temp.resolve(b.name).resolve("definitions"));
                     Files.write(source.resolve("empty.yaml"), b.bytes);
-                    Outcome outcome = run(b.name, source);
+                    Case outcome = run(b.name, source);
                     assertTrue(outcome.report.diagnostics().hasErrors(), () -> "an empty playbook was accepted:\n" + outcome.describe());
                 }));
     }
@@ -421,7 +422,7 @@ class HostileInputTest {
         Path source = Files.createDirectories(temp.resolve("definitions"));
         Files.write(source.resolve("site.yaml"), new byte[0]);
         Files.writeString(source.resolve("ok.yaml"), VALID);
-        Outcome outcome = run("empty-site", source);
+        Case outcome = run("empty-site", source);
         if (outcome.report.succeeded()) assertNoProblems(safetyProblems(outcome.output));
     }
 
@@ -434,7 +435,7 @@ class HostileInputTest {
         Files.createDirectories(source.resolve("x.yaml"));
         Files.createDirectories(source.resolve("y.yml/z"));
         Files.writeString(source.resolve("ok.yaml"), VALID);
-        Outcome outcome = run("folder", source);
+        Case outcome = run("folder", source);
         if (outcome.report.succeeded()) assertNoProblems(safetyProblems(outcome.output));
     }
 
@@ -448,7 +449,7 @@ class HostileInputTest {
         if (posix) Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         try {
             boolean readable = Files.isReadable(locked); // true for root, who reads it anyway
-            Outcome outcome = run("unreadable", source);
+            Case outcome = run("unreadable", source);
             if (!readable) {
                 assertTrue(outcome.report.diagnostics().hasErrors(), () -> "an unreadable file was silently skipped:\n"
                         + outcome.describe());
@@ -473,7 +474,7 @@ class HostileInputTest {
         if (symlink(source.resolve("random.yaml"), Path.of("/dev/urandom"))) made.add("random.yaml");
         if (symlink(source.resolve("dangling.yaml"), source.resolve("does-not-exist.yaml"))) made.add("dangling.yaml");
         if (symlink(source.resolve("loop.yaml"), source.resolve("loop.yaml"))) made.add("loop.yaml");
-        Outcome outcome = run("special", source);
+        Case outcome = run("special", source);
         assertTrue(made.isEmpty() || outcome.report.diagnostics().hasErrors(),
                 () -> "special files " + made + " were silently accepted:\n" + outcome.describe());
     }
@@ -491,39 +492,39 @@ class HostileInputTest {
     }
 
     /** What a case came to, through the API and through the command line. */
-    record Outcome(String name, Path source, Path output, SiteBuild.Report report, Cli.Result cli) {
+    record Case(String name, Path source, Path output, Outcome report, Cli.Result cli) {
         Path cliOutput() {
             return output.resolveSibling(output.getFileName() + "-cli");
         }
 
         String messages() {
             return report.diagnostics().sorted().stream().map(Diagnostic::toString).collect(Collectors.joining("\n"))
-                    + "\n" + (report.failure() == null ? "" : report.failure()) + "\n" + cli.all();
+                    + "\n" + (report.failureMessage() == null ? "" : report.failureMessage()) + "\n" + cli.all();
         }
 
         String describe() {
             String diagnostics = report.diagnostics().sorted().stream().map(Diagnostic::toString)
                     .map(HostileInputTest::abbreviate).collect(Collectors.joining("\n  "));
-            return "case " + name + ": succeeded=" + report.succeeded() + ", failure=" + report.failure()
+            return "case " + name + ": succeeded=" + report.succeeded() + ", failure=" + report.failureMessage()
                     + "\n  " + diagnostics + "\n--- command line: exit " + cli.code() + "\n" + abbreviate(cli.all());
         }
     }
 
-    private Outcome run(String name, Path source) throws IOException {
+    private Case run(String name, Path source) throws IOException {
         return run(name, source, temp.resolve(name + "-out").resolve("site"));
     }
 
     /**
-     * Builds the case through {@link SiteBuild} and through the command line, each bounded in time,
+     * Builds the case through {@link Pipeline} and through the command line, each bounded in time,
      * and asserts that both ended cleanly: no exception, no stack trace, diagnostics of the form
      * {@code file:line:col: severity: message} with line and column from 1, never a failure
      * "outside the definitions" (exit code 2) for what is wrong with the definitions.
      */
-    private Outcome run(String name, Path source, Path output) throws IOException {
+    private Case run(String name, Path source, Path output) throws IOException {
         String shown = "definitions";
         Object result = assertTimeoutPreemptively(LIMIT, () -> {
             try {
-                return new SiteBuild("Playbook test").build(new SiteBuild.Options(source, shown, output, null));
+                return Builds.build(source, shown, output, null);
             } catch (Throwable t) {
                 return t;
             }
@@ -531,20 +532,20 @@ class HostileInputTest {
         if (result instanceof Throwable t) {
             fail("case " + name + ": the build threw instead of reporting a diagnostic:\n" + stackTrace(t));
         }
-        SiteBuild.Report report = (SiteBuild.Report) result;
+        Outcome report = (Outcome) result;
 
         Path cliOutput = output.resolveSibling(output.getFileName() + "-cli");
         if (!report.succeeded() && Files.exists(output)) fail("case " + name + ": a build with errors wrote " + output);
         Cli.Result cli = assertTimeoutPreemptively(LIMIT, () -> cli("build", "--source", source.toString(),
                         "--output", cliOutput.toString(), "--no-cache"),
                 () -> "case " + name + ": the command line did not end within " + LIMIT.toSeconds() + " s (a hang)");
-        Outcome outcome = new Outcome(name, source, output, report, cli);
+        Case outcome = new Case(name, source, output, report, cli);
         // what each case came to, for the record (surefire keeps it in the test's -output.txt)
         System.out.println(outcome.describe() + "\n");
 
         List<String> problems = new ArrayList<>();
-        if (report.failure() != null) {
-            problems.add("a problem with the definitions was reported as a failure outside them: " + report.failure());
+        if (report.failureMessage() != null) {
+            problems.add("a problem with the definitions was reported as a failure outside them: " + report.failureMessage());
         }
         for (Diagnostic d : report.diagnostics().sorted()) {
             String line = d.toString();

@@ -1,6 +1,7 @@
 package dev.playbook.gates;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.testing.Builds;
 import dev.playbook.diagnostics.Diagnostic;
 import nu.validator.validation.SimpleDocumentValidator;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,8 +50,8 @@ class HtmlValidityTest {
         org.apache.log4j.Logger.getRootLogger().removeAllAppenders();
         org.apache.log4j.Logger.getRootLogger().addAppender(new org.apache.log4j.varia.NullAppender());
         site = temp.resolve("site");
-        SiteBuild.Report report = build(EXAMPLES, site);
-        assertTrue(report.succeeded(), () -> "building the examples failed: " + report.failure() + "\n"
+        Outcome report = build(EXAMPLES, site);
+        assertTrue(report.succeeded(), () -> "building the examples failed: " + report.failureMessage() + "\n"
                 + report.diagnostics().sorted().stream().map(Diagnostic::toString).collect(Collectors.joining("\n")));
         checker = new Checker();
     }
@@ -70,8 +71,8 @@ class HtmlValidityTest {
     @Test
     void everyPageOfTheHostileCorpusIsValidHtml() throws IOException, SAXException {
         Path out = temp.resolve("hostile-site");
-        SiteBuild.Report report = build(HOSTILE, out);
-        assertTrue(report.succeeded(), () -> "building the hostile corpus failed: " + report.failure() + "\n"
+        Outcome report = build(HOSTILE, out);
+        assertTrue(report.succeeded(), () -> "building the hostile corpus failed: " + report.failureMessage() + "\n"
                 + report.diagnostics().sorted().stream().map(Diagnostic::toString).collect(Collectors.joining("\n")));
         List<String> problems = new ArrayList<>();
         for (Path page : htmlFiles(out)) {
@@ -96,8 +97,8 @@ class HtmlValidityTest {
         if (!errors.isEmpty()) fail(errors.size() + " HTML error(s):\n" + String.join("\n", errors));
     }
 
-    static SiteBuild.Report build(Path source, Path output) {
-        return new SiteBuild("Playbook test").build(new SiteBuild.Options(source, source.toString(), output, null));
+    static Outcome build(Path source, Path output) {
+        return Builds.build(source, source.toString(), output, null);
     }
 
     static List<Path> htmlFiles(Path root) throws IOException {

@@ -1,6 +1,7 @@
 package dev.playbook.render;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.testing.Builds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,27 +15,22 @@ class DiagramCacheBuildTest {
 
     @Test
     void aSecondBuildOfAnUnchangedSiteDrawsNothing(@TempDir Path temp) {
-        SiteBuild build = new SiteBuild("test");
-        SiteBuild.Options options = new SiteBuild.Options(RenderFixtures.folder("flow"), "flow",
-                temp.resolve("site"), null, temp.resolve("cache"));
-        SiteBuild.Report first = build.build(options);
-        assertTrue(first.succeeded(), () -> first.diagnostics().sorted() + " " + first.failure());
-        assertEquals(2, first.diagramsDrawn(), "the flowchart and the swimlanes are drawn once");
+        Outcome first = Builds.build(RenderFixtures.folder("flow"), "flow", temp.resolve("site"), null, temp.resolve("cache"));
+        assertTrue(first.succeeded(), () -> first.diagnostics().sorted() + " " + first.failureMessage());
+        assertEquals(2, Builds.summary(first).diagramsDrawn(), "the flowchart and the swimlanes are drawn once");
 
-        SiteBuild.Report second = build.build(options);
+        Outcome second = Builds.build(RenderFixtures.folder("flow"), "flow", temp.resolve("site"), null, temp.resolve("cache"));
         assertTrue(second.succeeded());
-        assertEquals(0, second.diagramsDrawn());
-        assertEquals(first.diagramsDrawn(), second.diagramsCached());
+        assertEquals(0, Builds.summary(second).diagramsDrawn());
+        assertEquals(Builds.summary(first).diagramsDrawn(), Builds.summary(second).diagramsCached());
     }
 
     @Test
     void checkReadsTheCacheButNeverFillsIt(@TempDir Path temp) {
-        SiteBuild.Options options = new SiteBuild.Options(RenderFixtures.folder("flow"), "flow", null, null,
-                temp.resolve("cache"));
-        SiteBuild.Report first = new SiteBuild("test").check(options);
-        SiteBuild.Report second = new SiteBuild("test").check(options);
-        assertEquals(2, first.diagramsDrawn());
-        assertEquals(2, second.diagramsDrawn(), "nothing was cached by the first check");
+        Outcome first = Builds.check(RenderFixtures.folder("flow"), "flow", null, temp.resolve("cache"));
+        Outcome second = Builds.check(RenderFixtures.folder("flow"), "flow", null, temp.resolve("cache"));
+        assertEquals(2, Builds.summary(first).diagramsDrawn());
+        assertEquals(2, Builds.summary(second).diagramsDrawn(), "nothing was cached by the first check");
         assertTrue(!temp.resolve("cache").toFile().exists(), "check wrote a cache folder");
     }
 }

@@ -1,6 +1,7 @@
 package dev.playbook.render;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.testing.Builds;
 import dev.playbook.diagnostics.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +20,8 @@ class DiagramSafetyTest {
 
     @Test
     void aDiagramPlantUmlRejectsIsAnErrorAtItsYamlLine() {
-        SiteBuild.Report report = new SiteBuild("test").check(new SiteBuild.Options(
-                RenderFixtures.folder("bad-diagram"), "bad-diagram", null, null));
+        Outcome report = Builds.check(
+                RenderFixtures.folder("bad-diagram"), "bad-diagram", null);
         List<String> errors = report.diagnostics().sorted().stream().map(Diagnostic::toString).toList();
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("bad-diagram/bad.yaml:14:7: error: PlantUML cannot draw this diagram: "),
@@ -29,8 +30,8 @@ class DiagramSafetyTest {
 
     @Test
     void includesUrlsEnvironmentAndScriptLinksAreNeutralised(@TempDir Path temp) throws Exception {
-        SiteBuild.Report report = new SiteBuild("test").check(new SiteBuild.Options(
-                RenderFixtures.folder("hostile-diagrams"), "hostile", null, null));
+        Outcome report = Builds.check(
+                RenderFixtures.folder("hostile-diagrams"), "hostile", null);
         List<String> errors = report.diagnostics().sorted().stream().map(Diagnostic::toString).toList();
         // the includes are refused, each reported at its own line
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("hostile/hostile.yaml:18:7:") && e.contains("/etc/passwd")), errors.toString());
@@ -70,8 +71,8 @@ class DiagramSafetyTest {
     @Test
     void aBuildOfHostileInputWritesNothingAnywhere(@TempDir Path temp) throws Exception {
         Path out = temp.resolve("site");
-        SiteBuild.Report report = new SiteBuild("test").build(new SiteBuild.Options(
-                RenderFixtures.folder("hostile-diagrams"), "hostile", out, null, temp.resolve("cache")));
+        Outcome report = Builds.build(
+                RenderFixtures.folder("hostile-diagrams"), "hostile", out, null, temp.resolve("cache"));
         assertFalse(report.succeeded());
         try (Stream<Path> files = Files.list(temp)) {
             List<Path> written = files.filter(p -> !p.getFileName().toString().equals("cache")).toList();

@@ -1,6 +1,7 @@
 package dev.playbook.render;
 
-import dev.playbook.SiteBuild;
+import dev.playbook.Outcome;
+import dev.playbook.testing.Builds;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Severity;
@@ -415,8 +416,8 @@ class ViewPagesTest {
             override.store(writer, "one Polish word left in English");
         }
         Path out = temp.resolve("site");
-        SiteBuild.Report report = new SiteBuild(GENERATOR).build(new SiteBuild.Options(EXAMPLES, EXAMPLES.toString(), out, theme));
-        assertTrue(report.succeeded(), () -> "the build failed: " + report.failure() + "\n" + errors(report.diagnostics()));
+        Outcome report = Builds.build(EXAMPLES, EXAMPLES.toString(), out, theme);
+        assertTrue(report.succeeded(), () -> "the build failed: " + report.failureMessage() + "\n" + errors(report.diagnostics()));
         List<String> problems = foreignWords(out, model, Language.PL, Language.EN);
         Playbook polish = model.playbooks().stream().filter(pb -> pb.language() == Language.PL).findFirst().orElseThrow();
         String page = polish.id() + "/checklist.html";
@@ -643,9 +644,8 @@ class ViewPagesTest {
     }
 
     static void build(Path source, Path out) {
-        SiteBuild.Report report = new SiteBuild(GENERATOR)
-                .build(new SiteBuild.Options(source, source.toString().replace('\\', '/'), out, null));
-        assertTrue(report.succeeded(), () -> "building " + source + " failed: " + report.failure() + "\n" + errors(report.diagnostics()));
+        Outcome report = Builds.build(source, source.toString().replace('\\', '/'), out, null);
+        assertTrue(report.succeeded(), () -> "building " + source + " failed: " + report.failureMessage() + "\n" + errors(report.diagnostics()));
     }
 
     /** The stages of a path that a deal walks: the lost ones are side exits, not columns. */

@@ -2,6 +2,7 @@ package dev.playbook.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.playbook.Pipeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class PreviewServerTest {
     void start() throws Exception {
         source = Files.createDirectories(temp.resolve("process-definitions"));
         Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("First title"));
-        build = new LiveBuild(source, "process-definitions", null, null, "test");
+        build = new LiveBuild(new Pipeline.Input(source, "process-definitions", null, null), "test");
         assertTrue(build.rebuild(true).ok());
         server = new PreviewServer(build, "127.0.0.1", 0);
         watcher = new SourceWatcher(source, null, theme -> server.announce(build.rebuild(theme)));

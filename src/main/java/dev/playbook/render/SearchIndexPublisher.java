@@ -11,6 +11,8 @@ import dev.playbook.model.Stage;
 import dev.playbook.model.Task;
 import dev.playbook.plan.SitePaths;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.Map;
  * (and anchor) it lives on. It is a script that sets a global, because pages opened from disk
  * may load scripts but may not fetch JSON.
  */
-final class SearchIndexWriter {
+public final class SearchIndexPublisher implements Publisher {
     /** How much of a longer text goes into the index: enough to match on and to show a snippet. */
     static final int SNIPPET = 160;
 
@@ -30,6 +32,11 @@ final class SearchIndexWriter {
     private final Map<String, Written> written = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Written(Playbook playbook, String json) {
+    }
+
+    @Override
+    public void publishSite(SiteOutput site, FileSink sink) throws RenderException, IOException {
+        sink.accept(new RenderedFile(SitePaths.searchIndex(), write(site.site()).getBytes(StandardCharsets.UTF_8)));
     }
 
     String write(Site site) throws RenderException {

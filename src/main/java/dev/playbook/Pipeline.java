@@ -1,0 +1,221 @@
+package dev.playbook;
+
+import dev.playbook.diagnostics.Diagnostic;
+import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Severity;
+import dev.playbook.load.LoadedDefinitions;
+import dev.playbook.load.Loader;
+import dev.playbook.model.Playbook;
+import dev.playbook.model.Site;
+import dev.playbook.plan.Planner;
+import dev.playbook.plan.SitePlan;
+import dev.playbook.progress.Progress;
+import dev.playbook.render.DiagramCache;
+import dev.playbook.render.FileSink;
+import dev.playbook.render.PlantUmlEngine;
+import dev.playbook.render.Publisher;
+import dev.playbook.render.RenderException;
+import dev.playbook.render.RenderScope;
+import dev.playbook.render.SiteRenderer;
+import dev.playbook.render.Theme;
+import dev.playbook.resolve.Resolver;
+import dev.playbook.write.SiteWriter;
+import dev.playbook.write.WriteException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The one pipeline every command drives, top to bottom: load, resolve, plan, render, write.
+ * Each step hands the next an immutable result; a step with errors stops the run before
+ * anything is written. {@code build} writes into a folder, {@code check} draws in memory and
+ * throws the pages away, and the live preview keeps what it draws.
+ *
+ * <p>A pipeline remembers what it read and drew (see {@link Memory}), so running it again after
+ * an edit only does the work the edit calls for. A one-off build simply uses a fresh one.
+ */
+public final class Pipeline {
+
+    /**
+     * What a site is made from.
+     *
+     * @param sourceShown how the source folder is named in messages
+     * @param templates a folder of overriding templates, or null
+     * @param cache a folder to keep drawn diagrams in between runs, or null
+     */
+    public record Input(Path source, String sourceShown, Path templates, Path cache) {
+    }
+
+    /**
+     * What a pipeline keeps between runs: the files it read, the renderer with its publishers
+     * (the search index remembers unchanged playbooks), and the last site it drew in full, from
+     * which a rerun works out which playbooks changed.
+     */
+    public static final class Memory {
+        private final Loader loader = new Loader();
+        private SiteRenderer renderer;
+        private Site drawn;
+    }
+
+    private final Input input;
+    private final String generator;
+    private final Progress progress;
+    private final Memory memory;
+    private final boolean writesCache;
+
+    /**
+     * @param writesCache whether drawn diagrams go into the cache folder; {@code check} only reads it
+     */
+    public Pipeline(Input input, String generator, Progress progress, Memory memory, boolean writesCache) {
+        this.input = input;
+        this.generator = generator;
+        this.progress = progress;
+        this.memory = memory;
+        this.writesCache = writesCache;
+    }
+
+    /** A pipeline for one run, remembering nothing from before. */
+    public static Pipeline once(Input input, String generator, Progress progress, boolean writesCache) {
+        return new Pipeline(input, generator, progress, new Memory(), writesCache);
+    }
+
+    /** Everything but writing: the definitions are checked and every page is drawn in memory. */
+    public Outcome check() {
+        return run(RenderScope.ALL, file -> { }, new Steps());
+    }
+
+    /**
+     * Builds the site into {@code output}, or leaves it be when it was built from this very input.
+     *
+     * @param toolIdentity names this exact build of the tool; null never counts a site as up to date
+     */
+    public Outcome build(Path output, boolean force, String toolIdentity) {
+        Steps steps = new Steps();
+        SiteWriter writer = new SiteWriter();
+        try {
+            writer.checkReplaceable(output);
+        } catch (WriteException e) {
+            return steps.failed(new Diagnostics(), new Failure.Output(e.getMessage()));
+        }
+        String fingerprint = toolIdentity == null ? null
+                : Fingerprint.of(toolIdentity, generator, input.source(), input.templates());
+        SiteWriter.Record record = force ? null : writer.upToDate(output, fingerprint);
+        if (record != null) {
+            Diagnostics diagnostics = new Diagnostics();
+            // the site was built from exactly this input: say what that build said, and leave it be
+            record.warnings().forEach(w -> diagnostics.warning(w.at(), w.message()));
+            steps.lap("up-to-date check");
+            return new Outcome.UpToDate(diagnostics, record.pages(), steps.millis);
+        }
+        // pages go to the disk as they are drawn, so a large site never sits in memory whole
+        try (SiteWriter.Transaction transaction = writer.begin(output, fingerprint)) {
+            Outcome outcome = run(RenderScope.ALL, transaction, steps);
+            if (outcome instanceof Outcome.Built built) {
+                List<Diagnostic> warnings = built.diagnostics().sorted().stream()
+                        .filter(d -> d.severity() == Severity.WARNING).toList();
+                transaction.commit(new SiteWriter.Record(built.summary().pages(), warnings));
+                steps.lap("write");
+                return new Outcome.Built(built.diagnostics(), built.site(), built.scope(), built.summary(), steps.millis);
+            }
+            return outcome;
+        } catch (WriteException e) {
+            return steps.failed(new Diagnostics(), new Failure.Output(e.getMessage()));
+        }
+    }
+
+    /**
+     * Draws what changed since the last good run into {@code sink}: everything the first time or
+     * when the theme changed, else the pages of the playbooks whose model changed and, if any
+     * playbook was added, removed or retitled, the site-wide pages.
+     */
+    public synchronized Outcome preview(boolean themeChanged, FileSink sink) {
+        if (themeChanged) {
+            memory.renderer = null;
+            memory.drawn = null;
+        }
+        return run(null, sink, new Steps());
+    }
+
+    /** @param scope what to draw, or null to work it out from what the memory last drew */
+    private Outcome run(RenderScope scope, FileSink sink, Steps steps) {
+        Diagnostics diagnostics = new Diagnostics();
+        // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
+        if (isEmptyOrMissing(input.cache())) PlantUmlEngine.warmUpInBackground();
+        LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics);
+        steps.lap("load");
+        Site site = new Resolver().resolve(loaded, diagnostics);
+        steps.lap("resolve");
+        if (diagnostics.hasErrors()) return steps.failed(diagnostics, new Failure.Invalid("the definitions have errors"));
+        SitePlan plan = new Planner().plan(site);
+        steps.lap("plan");
+        RenderScope inScope = scope != null ? scope : scope(memory.drawn, site);
+        try {
+            SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink);
+            steps.lap("render");
+            steps.millis.put("render.diagrams", summary.diagramMillis());
+            if (diagnostics.hasErrors()) return steps.failed(diagnostics, new Failure.Invalid("the definitions have errors"));
+            memory.drawn = site;
+            return new Outcome.Built(diagnostics, site, inScope, summary, steps.millis);
+        } catch (RenderException e) {
+            return steps.failed(diagnostics, e.getMessage().contains("template error")
+                    ? new Failure.Invalid(e.getMessage()) : new Failure.Output(e.getMessage()));
+        } catch (IOException e) {
+            return steps.failed(diagnostics, new Failure.Usage("cannot read the templates: " + e.getMessage()));
+        }
+    }
+
+    private SiteRenderer renderer() throws IOException {
+        if (memory.renderer == null) {
+            DiagramCache cache = writesCache ? new DiagramCache(input.cache()) : DiagramCache.readOnly(input.cache());
+            List<Publisher> publishers = SiteRenderer.standardPublishers();
+            memory.renderer = new SiteRenderer(new Theme(input.templates()), generator, cache, progress, publishers);
+        }
+        return memory.renderer;
+    }
+
+    /** What a change from {@code before} to {@code after} touches; everything when there is no before. */
+    static RenderScope scope(Site before, Site after) {
+        if (before == null || !before.settings().equals(after.settings())) return RenderScope.ALL;
+        Map<String, Playbook> old = new HashMap<>();
+        for (Playbook p : before.playbooks()) old.put(p.id(), p);
+        Set<String> changed = new HashSet<>();
+        for (Playbook p : after.playbooks()) {
+            if (!p.equals(old.remove(p.id()))) changed.add(p.id());
+        }
+        // the home page and the search index show every playbook, so any change redraws them
+        return new RenderScope(changed, !changed.isEmpty() || !old.isEmpty());
+    }
+
+    private static boolean isEmptyOrMissing(Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) return true;
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** How long each step took, for --verbose. */
+    private static final class Steps {
+        final Map<String, Long> millis = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String step) {
+            long now = System.nanoTime();
+            millis.put(step, (now - last) / 1_000_000);
+            last = now;
+        }
+
+        Outcome failed(Diagnostics diagnostics, Failure failure) {
+            return new Outcome.Failed(diagnostics, failure, millis);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.playbook.render;
+
+import dev.playbook.model.Markdown;
+import dev.playbook.plan.PageKind;
+import dev.playbook.plan.PlannedPage;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Draws one planned page with the theme's template for its kind. Safe to share between threads. */
+final class PageTemplates {
+
+    /**
+     * @param playbook the playbook the page belongs to, or null for a site-wide page
+     */
+    byte[] draw(SiteOutput site, PlannedPage page, PlaybookOutput playbook) throws RenderException {
+        Messages messages = site.messages(page.language());
+        MarkdownRenderer markdown = playbook != null ? playbook.markdown() : site.markdown();
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", site.site());
+        model.put("settings", site.site().settings());
+        model.put("page", page);
+        model.put("links", page.links());
+        if (page.kind() == PageKind.AUDIT) model.put("auditQuestions", auditQuestions(site, messages));
+        model.put("lang", page.language().code());
+        model.put("msg", messages.asMap());
+        model.put("generator", site.generator());
+        model.put("md", (TemplateMethodModelEx) args -> markup(markdown.block(markdownArgument(args))));
+        model.put("mdInline", (TemplateMethodModelEx) args -> markup(markdown.inline(markdownArgument(args))));
+        model.put("plural", (TemplateMethodModelEx) args -> {
+            if (args.size() != 2) throw new TemplateModelException("plural() takes a word and a number");
+            Object n = DeepUnwrap.unwrap((TemplateModel) args.get(1));
+            return messages.plural(args.get(0).toString(), ((Number) n).longValue());
+        });
+        Map<String, Object> facts = new HashMap<>(site.facts());
+        if (playbook != null) {
+            facts.putAll(playbook.facts());
+            model.put("playbook", playbook.playbook());
+            model.put("view", new PlaybookView(playbook.playbook(), page.links(), messages));
+            PlaybookDiagrams d = playbook.diagrams();
+            model.put("flowSvg", trusted(d.flowSvg()));
+            if (d.rolesSvg() != null) model.put("rolesSvg", trusted(d.rolesSvg()));
+        }
+        model.put("facts", facts);
+        if (page.stage() != null) model.put("stage", page.stage());
+        try {
+            Template template = site.theme().freemarker().getTemplate(page.kind().template());
+            // straight to UTF-8 bytes: pages with diagrams are large, and every copy of them costs
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+            Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024);
+            template.process(model, out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (TemplateException e) {
+            String where = e.getTemplateSourceName() == null ? "" : e.getTemplateSourceName() + ":"
+                    + e.getLineNumber() + ":" + e.getColumnNumber() + ": ";
+            throw new RenderException(where + "template error while drawing " + page.path() + ": "
+                    + e.getMessageWithoutStackTop().strip(), e);
+        } catch (ParseException e) {
+            throw new RenderException(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                    + ": template error: " + e.getEditorMessage(), e);
+        } catch (IOException e) {
+            throw new RenderException("cannot load the template for " + page.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The site's own audit questions, or the default ones in the page's language. */
+    private static List<Markdown> auditQuestions(SiteOutput site, Messages messages) {
+        List<Markdown> own = site.site().settings().auditQuestions();
+        if (!own.isEmpty()) return own;
+        List<Markdown> defaults = new ArrayList<>();
+        for (int i = 1; messages.asMap().containsKey("audit.q" + i); i++) {
+            defaults.add(new Markdown(messages.get("audit.q" + i), null, 0, 0));
+        }
+        return defaults;
+    }
+
+    private static Markdown markdownArgument(List<?> args) throws TemplateModelException {
+        if (args.size() != 1) throw new TemplateModelException("md() takes one Markdown value");
+        Object value = DeepUnwrap.unwrap((TemplateModel) args.get(0));
+        if (value == null) return null;
+        if (value instanceof Markdown m) return m;
+        return new Markdown(value.toString(), null, 0, 0);
+    }
+
+    /** Markup we made ourselves and already cleaned, which templates must not escape again. */
+    private static Object trusted(String html) throws RenderException {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+        } catch (TemplateModelException e) {
+            throw new RenderException("cannot embed markup: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object markup(String html) throws TemplateModelException {
+        return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+    }
+}

@@ -39,4 +39,17 @@ public record Stage(
     public boolean isOpen() {
         return status == StageStatus.OPEN;
     }
+
+    public boolean isWon() {
+        return status == StageStatus.WON;
+    }
+
+    public boolean isLost() {
+        return status == StageStatus.LOST;
+    }
+
+    /** An intermediate step rather than a milestone of the buyer's decision. */
+    public boolean isActivity() {
+        return kind == StageKind.ACTIVITY;
+    }
 }

@@ -4,6 +4,10 @@ package dev.playbook.model;
 public record StageDuration(int amount, Unit unit) {
     public enum Unit { DAYS, WEEKS }
 
+    public boolean inWeeks() {
+        return unit == Unit.WEEKS;
+    }
+
     public int days() {
         return unit == Unit.WEEKS ? amount * 7 : amount;
     }

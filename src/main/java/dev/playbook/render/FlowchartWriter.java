@@ -3,16 +3,14 @@ package dev.playbook.render;
 import dev.playbook.model.Branch;
 import dev.playbook.model.Outcome;
 import dev.playbook.model.Playbook;
+import dev.playbook.model.Route;
 import dev.playbook.model.Stage;
 import dev.playbook.model.StageStatus;
 import dev.playbook.model.Target;
 import dev.playbook.model.Track;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Writes a playbook as a PlantUML activity diagram: the main path from start to the won end,
@@ -28,11 +26,13 @@ public final class FlowchartWriter {
     static final int MAX_LISTED_TASKS = 4;
 
     private final Playbook playbook;
+    private final Route route;
     private final Messages messages;
     private final StringBuilder out = new StringBuilder();
 
     private FlowchartWriter(Playbook playbook, Messages messages) {
         this.playbook = playbook;
+        this.route = playbook.route();
         this.messages = messages;
     }
 
@@ -44,7 +44,7 @@ public final class FlowchartWriter {
         line("@startuml");
         line("title " + PlantUmlText.escape(playbook.title()));
         line("start");
-        List<Stage> path = mainPath();
+        List<Stage> path = route.mainPath();
         String phase = null;
         for (Stage stage : path) {
             String stagePhase = stage.buyerPhase();
@@ -74,17 +74,6 @@ public final class FlowchartWriter {
         }
         line("@enduml");
         return out.toString();
-    }
-
-    /** The stages a deal walks through when all goes well: in order, up to and including the first won stage. */
-    private List<Stage> mainPath() {
-        List<Stage> path = new ArrayList<>();
-        for (Stage s : playbook.stages()) {
-            if (s.status() == StageStatus.LOST) continue;
-            path.add(s);
-            if (s.status() == StageStatus.WON) break;
-        }
-        return path;
     }
 
     private void stageBox(Stage stage) {
@@ -189,14 +178,7 @@ public final class FlowchartWriter {
     }
 
     private List<Stage> unreferencedLostStages() {
-        Set<String> referenced = new LinkedHashSet<>();
-        for (Stage s : playbook.allStages()) {
-            if (s.next() instanceof Target.ToStage t) referenced.add(t.stageId());
-            for (Branch b : s.branches()) if (b.to() instanceof Target.ToStage t) referenced.add(t.stageId());
-        }
-        return playbook.allStages().stream()
-                .filter(s -> s.status() == StageStatus.LOST && !referenced.contains(s.id()))
-                .toList();
+        return playbook.allStages().stream().filter(s -> s.isLost() && route.arrivalsAt(s).isEmpty()).toList();
     }
 
     private void end(Outcome outcome) {

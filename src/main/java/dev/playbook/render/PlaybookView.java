@@ -2,11 +2,14 @@ package dev.playbook.render;
 
 import dev.playbook.model.Outcome;
 import dev.playbook.model.Playbook;
+import dev.playbook.model.Route;
 import dev.playbook.model.Stage;
 import dev.playbook.model.Target;
 import dev.playbook.plan.PageLinks;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Answers the questions a template asks about a playbook (where does this target lead, what is
@@ -17,9 +20,11 @@ public final class PlaybookView {
     private final Playbook playbook;
     private final PageLinks links;
     private final Messages messages;
+    private final Route route;
 
     PlaybookView(Playbook playbook, PageLinks links, Messages messages) {
         this.playbook = playbook;
+        this.route = playbook.route();
         this.links = links;
         this.messages = messages;
     }
@@ -43,7 +48,7 @@ public final class PlaybookView {
     /** "stage", "track", "won" or "lost": lets a template style targets by kind. */
     public String targetKind(Target target) {
         if (target instanceof Target.ToStage s) {
-            return playbook.stage(s.stageId()).map(st -> st.status().name().toLowerCase(java.util.Locale.ROOT))
+            return playbook.stage(s.stageId()).map(st -> st.status().name().toLowerCase(Locale.ROOT))
                     .map(status -> status.equals("open") ? "stage" : status).orElse("stage");
         }
         if (target instanceof Target.ToTrack) return "track";
@@ -90,9 +95,8 @@ public final class PlaybookView {
      * side paths, that is the lost stages and the tracks.
      */
     public List<Stage> checklistOrder() {
-        List<Stage> order = new java.util.ArrayList<>();
-        playbook.stages().stream().filter(s -> s.status() != dev.playbook.model.StageStatus.LOST).forEach(order::add);
-        playbook.stages().stream().filter(s -> s.status() == dev.playbook.model.StageStatus.LOST).forEach(order::add);
+        List<Stage> order = new ArrayList<>(route.mainPath());
+        order.addAll(route.offPath());
         playbook.tracks().forEach(t -> order.addAll(t.stages()));
         return order;
     }
@@ -104,7 +108,12 @@ public final class PlaybookView {
 
     /** Whether the stage belongs to a side path rather than the main path. */
     public boolean isSidePath(Stage stage) {
-        return stage.trackId() != null || stage.status() == dev.playbook.model.StageStatus.LOST;
+        return !route.onMainPath(stage);
+    }
+
+    /** How a deal moves through the playbook: main path, buyer-phase runs, stages off the path. */
+    public Route route() {
+        return route;
     }
 
     private List<Stage> pathOf(Stage stage) {

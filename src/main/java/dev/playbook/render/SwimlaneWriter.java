@@ -3,7 +3,6 @@ package dev.playbook.render;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Role;
 import dev.playbook.model.Stage;
-import dev.playbook.model.StageStatus;
 import dev.playbook.model.Task;
 
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ public final class SwimlaneWriter {
         // declaring the lanes first fixes their order to the order of the roles
         for (String lane : lanes) out.append(lane).append('\n');
         boolean started = false;
-        for (Stage stage : playbook.stages()) {
-            if (stage.status() == StageStatus.LOST) continue;
+        for (Stage stage : playbook.route().mainPath()) {
             for (Task task : stage.tasks()) {
                 String lane = task.role() == null ? unassigned
                         : lane(playbook.role(task.role()).map(Role::title).orElse(task.role()));
@@ -42,7 +40,6 @@ public final class SwimlaneWriter {
                         .append("]]\n<size:10>").append(PlantUmlText.escape(stage.title())).append("</size>;")
                         .append(task.optional() ? " <<#F4F4F4>>" : "").append('\n');
             }
-            if (stage.status() == StageStatus.WON) break;
         }
         if (!started) return null;
         out.append("stop\n@enduml\n");

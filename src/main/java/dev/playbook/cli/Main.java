@@ -3,6 +3,8 @@ package dev.playbook.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** The {@code playbook} command line. */
 @Command(name = "playbook",
         mixinStandardHelpOptions = true,
@@ -33,9 +35,16 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; never lets a stack trace reach the user. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** The same, printing to the given streams rather than the console's. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         // FreeMarker would otherwise pick a logging library on its own and may print to the console
         System.setProperty("org.freemarker.loggerLibrary", "none");
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("playbook: internal error: " + e
                     + (System.getenv("PLAYBOOK_DEBUG") == null ? " (set PLAYBOOK_DEBUG=1 for details; please report it)" : ""));

@@ -2,11 +2,8 @@ package dev.playbook.testing;
 
 import dev.playbook.cli.Main;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.Charset;
 
 /** Runs the command line in this JVM and keeps everything it printed, for tests to read. */
 public final class Cli {
@@ -25,31 +22,20 @@ public final class Cli {
         }
     }
 
+    /** Runs the command line with streams of its own, so that tests may run side by side. */
     public static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Charset charset = Charset.defaultCharset();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         int code;
-        try {
-            // picocli builds its writers from System.out/err when the CommandLine is made, inside execute()
-            System.setOut(new PrintStream(out, true, charset));
-            System.setErr(new PrintStream(err, true, charset));
+        try (PrintWriter outWriter = new PrintWriter(out, true); PrintWriter errWriter = new PrintWriter(err, true)) {
             try {
-                code = Main.execute(args);
+                code = Main.execute(outWriter, errWriter, args);
             } catch (Throwable t) {
-                StringWriter trace = new StringWriter();
-                t.printStackTrace(new PrintWriter(trace));
-                err.writeBytes(("THREW " + trace).getBytes(charset));
+                errWriter.print("THREW ");
+                t.printStackTrace(errWriter);
                 code = -1;
             }
-            System.out.flush();
-            System.err.flush();
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
         }
-        return new Result(code, out.toString(charset), err.toString(charset));
+        return new Result(code, out.toString(), err.toString());
     }
 }

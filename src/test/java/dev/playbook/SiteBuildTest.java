@@ -9,6 +9,7 @@ import dev.playbook.load.Loader;
 import dev.playbook.model.Branch;
 import dev.playbook.model.ExitCriterion;
 import dev.playbook.model.Language;
+import dev.playbook.model.BuyerCommitment;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Resource;
@@ -195,7 +196,7 @@ class SiteBuildTest {
         for (Task task : stage.tasks()) checkTask(problems, doc, file, pb, task, words);
 
         for (ExitCriterion c : stage.exitCriteria()) expectInline(problems, text, "exit criterion", c.text());
-        for (Markdown c : stage.buyerCommitments()) expectInline(problems, text, "buyer commitment", c);
+        for (BuyerCommitment c : stage.buyerCommitments()) expectInline(problems, text, "buyer commitment", c.text());
         for (Markdown q : stage.questions()) expectInline(problems, text, "question", q);
 
         if (stage.probability() != null

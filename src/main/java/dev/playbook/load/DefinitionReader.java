@@ -3,6 +3,7 @@ package dev.playbook.load;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.load.Definitions.BranchDefinition;
+import dev.playbook.load.Definitions.ItemDefinition;
 import dev.playbook.load.Definitions.NamedDefinition;
 import dev.playbook.load.Definitions.PlaybookDefinition;
 import dev.playbook.load.Definitions.ResourceDefinition;
@@ -34,6 +35,7 @@ final class DefinitionReader {
     static final Set<String> NAMED_KEYS = Set.of("id", "title");
     static final Set<String> BRANCH_KEYS = Set.of("when", "to");
     static final Set<String> TRACK_KEYS = Set.of("id", "title", "stages", "returns_to");
+    static final Set<String> ITEM_KEYS = Set.of("id", "text");
     static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -106,11 +108,30 @@ final class DefinitionReader {
                 choice(r, "status", StageStatus.class), choice(r, "kind", StageKind.class),
                 r.text("buyer_phase"), r.markdown("goal"), r.markdown("description"), r.markdown("definition"),
                 r.list("tasks", this::task),
-                r.list("exit_criteria", n -> r.markdownOf(n, "exit_criteria")),
-                r.list("buyer_commitments", n -> r.markdownOf(n, "buyer_commitments")),
+                r.list("exit_criteria", n -> item(n, "an exit criterion")),
+                r.list("buyer_commitments", n -> item(n, "a buyer commitment")),
                 r.list("questions", n -> r.markdownOf(n, "questions")),
                 probability(r), duration(r), r.text("next"),
                 r.list("branches", this::branch), r.text("after"), r.text("before"));
+    }
+
+    /** An exit criterion or buyer commitment: its words, or a mapping of `id:` and `text:`. */
+    private ItemDefinition item(YamlNode node, String what) {
+        if (node instanceof YamlNode.Scalar s) {
+            return new ItemDefinition(s.at(), null, source.markdown(s));
+        }
+        if (!(node instanceof YamlNode.Mapping m)) {
+            diagnostics.error(node.at(), what + " should be its text, or a mapping with `text:` (and an optional "
+                    + "`id:`), but this is " + node.description());
+            return null;
+        }
+        MappingReader r = new MappingReader(m, what, ITEM_KEYS, source, diagnostics);
+        Markdown text = r.markdown("text");
+        if (text == null || text.isBlank()) {
+            if (!r.has("text")) diagnostics.error(m.at(), what + " needs its `text:`");
+            return null;
+        }
+        return new ItemDefinition(m.at(), id(r, "id"), text);
     }
 
     private TaskDefinition task(YamlNode node) {

@@ -46,8 +46,8 @@ public final class Definitions {
             Markdown description,
             Markdown definition,
             ListValue<TaskDefinition> tasks,
-            ListValue<Markdown> exitCriteria,
-            ListValue<Markdown> buyerCommitments,
+            ListValue<ItemDefinition> exitCriteria,
+            ListValue<ItemDefinition> buyerCommitments,
             ListValue<Markdown> questions,
             Located<Integer> probability,
             Located<StageDuration> duration,
@@ -55,6 +55,10 @@ public final class Definitions {
             ListValue<BranchDefinition> branches,
             Located<String> after,
             Located<String> before) {
+    }
+
+    /** An exit criterion or buyer commitment: its words, and the author's id when one is given ({@code id} may be null). */
+    public record ItemDefinition(Position at, Located<String> id, Markdown text) {
     }
 
     public record TaskDefinition(

@@ -20,7 +20,7 @@ public record Stage(
         Markdown definition,
         List<Task> tasks,
         List<ExitCriterion> exitCriteria,
-        List<Markdown> buyerCommitments,
+        List<BuyerCommitment> buyerCommitments,
         List<Markdown> questions,
         Integer probability,
         StageDuration duration,

@@ -63,7 +63,7 @@ final class MarkdownDiagrams {
                 all.add(stage.definition());
                 for (Task task : stage.tasks()) all.add(task.details());
                 stage.exitCriteria().forEach(c -> all.add(c.text()));
-                all.addAll(stage.buyerCommitments());
+                stage.buyerCommitments().forEach(c -> all.add(c.text()));
                 all.addAll(stage.questions());
             }
         }

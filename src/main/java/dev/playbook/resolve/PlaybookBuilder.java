@@ -4,6 +4,7 @@ import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.diagnostics.Suggestions;
 import dev.playbook.load.Definitions.BranchDefinition;
+import dev.playbook.load.Definitions.ItemDefinition;
 import dev.playbook.load.Definitions.NamedDefinition;
 import dev.playbook.load.Definitions.PlaybookDefinition;
 import dev.playbook.load.Definitions.ResourceDefinition;
@@ -14,7 +15,9 @@ import dev.playbook.load.ListValue;
 import dev.playbook.load.Located;
 import dev.playbook.model.Branch;
 import dev.playbook.model.BuyerPhase;
+import dev.playbook.model.BuyerCommitment;
 import dev.playbook.model.ExitCriterion;
+import dev.playbook.model.ItemKeys;
 import dev.playbook.model.Language;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.Outcome;
@@ -30,6 +33,8 @@ import dev.playbook.model.Task;
 import dev.playbook.model.Track;
 
 import java.util.ArrayList;
+import java.util.function.BiFunction;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -208,15 +213,53 @@ final class PlaybookBuilder {
                 else branches.add(new Branch(b.when(), to));
             }
         }
+        List<ExitCriterion> exitCriteria = new ArrayList<>();
+        List<BuyerCommitment> commitments = new ArrayList<>();
+        complete &= items(id, def.exitCriteria(), "exit criteria", (itemId, text) -> ItemKeys.exitCriterion(id, itemId, text),
+                (itemId, key, text) -> exitCriteria.add(new ExitCriterion(itemId, key, text)));
+        complete &= items(id, def.buyerCommitments(), "buyer commitments", (itemId, text) -> ItemKeys.commitment(id, itemId, text),
+                (itemId, key, text) -> commitments.add(new BuyerCommitment(itemId, key, text)));
         if (tasks == null || !complete) return null;
         return new Stage(id, def.title().value(), status,
                 def.kind() == null ? StageKind.MILESTONE : def.kind().value(),
                 phase, def.goal(), def.description(), def.definition(), tasks,
-                markdown(def.exitCriteria()).stream().map(ExitCriterion::new).toList(),
-                markdown(def.buyerCommitments()), markdown(def.questions()),
+                exitCriteria, commitments, markdown(def.questions()),
                 def.probability() == null ? null : def.probability().value(),
                 def.duration() == null ? null : def.duration().value(),
                 next, branches, trackId);
+    }
+
+    /** Makes the model's item from its id (or null), key and words. */
+    private interface ItemMaker {
+        void make(String id, String key, Markdown text);
+    }
+
+    /**
+     * Exit criteria or buyer commitments, each with its author's id checked for repeats in the
+     * stage. Items without an id that read the same are one item said twice: both are kept, and
+     * the later twin's key gets a number, the only place where order counts.
+     */
+    private boolean items(String stageId, ListValue<ItemDefinition> list, String what,
+                          BiFunction<String, String, String> keyOf, ItemMaker make) {
+        if (list == null) return true;
+        Map<String, Position> seen = new LinkedHashMap<>();
+        Map<String, Integer> keys = new HashMap<>();
+        boolean complete = true;
+        for (ItemDefinition item : list.items()) {
+            String id = item.id() == null ? null : item.id().value();
+            if (id != null) {
+                Position earlier = seen.putIfAbsent(id, item.id().at());
+                if (earlier != null) {
+                    diagnostics.error(item.id().at(), "two " + what + " of stage `" + stageId + "` have the id `"
+                            + id + "` (the other at line " + earlier.line() + ")");
+                    complete = false;
+                }
+            }
+            String key = keyOf.apply(id, item.text().source());
+            int twins = keys.merge(key, 1, Integer::sum);
+            make.make(id, twins == 1 ? key : key + "-" + twins, item.text());
+        }
+        return complete;
     }
 
     private List<Task> tasks(StageDefinition def, Set<String> roleIds) {

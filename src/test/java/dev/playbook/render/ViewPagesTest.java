@@ -10,6 +10,7 @@ import dev.playbook.model.Branch;
 import dev.playbook.model.BuyerPhase;
 import dev.playbook.model.ExitCriterion;
 import dev.playbook.model.Language;
+import dev.playbook.model.BuyerCommitment;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Resource;
@@ -332,8 +333,8 @@ class ViewPagesTest {
                     String title = pb.buyerPhase(stage.buyerPhase()).orElseThrow().title();
                     if (!text.contains(normalize(title))) problems.add(what + " does not show its buyer phase `" + title + "`");
                 }
-                for (Markdown commitment : stage.buyerCommitments()) {
-                    String expectedText = inlineText(commitment);
+                for (BuyerCommitment commitment : stage.buyerCommitments()) {
+                    String expectedText = inlineText(commitment.text());
                     if (!text.contains(expectedText)) problems.add(what + " does not show the buyer commitment `" + expectedText + "`");
                 }
                 for (ExitCriterion c : stage.exitCriteria()) {
@@ -565,7 +566,7 @@ class ViewPagesTest {
                     }
                 }
                 for (ExitCriterion c : stage.exitCriteria()) markdownTexts(texts, c.text(), true);
-                for (Markdown c : stage.buyerCommitments()) markdownTexts(texts, c, true);
+                for (BuyerCommitment c : stage.buyerCommitments()) markdownTexts(texts, c.text(), true);
                 for (Markdown q : stage.questions()) markdownTexts(texts, q, true);
                 for (Branch b : stage.branches()) texts.add(b.when());
             }

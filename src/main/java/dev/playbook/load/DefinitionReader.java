@@ -11,6 +11,7 @@ import dev.playbook.load.Definitions.SiteDefinition;
 import dev.playbook.load.Definitions.StageDefinition;
 import dev.playbook.load.Definitions.TaskDefinition;
 import dev.playbook.load.Definitions.TrackDefinition;
+import dev.playbook.model.LinkPolicy;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
@@ -40,8 +41,6 @@ final class DefinitionReader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*([dw])");
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
-    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
 
     private final String file;
     private final SourceText source;
@@ -182,24 +181,14 @@ final class DefinitionReader {
             diagnostics.error(url.at(), "a URL cannot contain tabs, line breaks or other control characters");
             return null;
         }
-        Matcher scheme = SCHEME.matcher(link);
-        if (scheme.find() && !SAFE_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
-            diagnostics.error(url.at(), "`" + scheme.group(1) + ":` links are not allowed; use an http, https, "
+        String scheme = LinkPolicy.refusedScheme(link);
+        if (scheme != null) {
+            diagnostics.error(url.at(), "`" + scheme + ":` links are not allowed; use an http, https, "
                     + "mailto or tel address, or a relative path");
             return null;
         }
         String title = r.plainText("title");
-        return new ResourceDefinition(m.at(), title == null || title.isBlank() ? link : title, encodeUnsafe(link));
-    }
-
-    /** Characters a URL may not hold as written (spaces, quotes, brackets) are percent-encoded. */
-    static String encodeUnsafe(String url) {
-        StringBuilder out = new StringBuilder(url.length());
-        for (char c : url.toCharArray()) {
-            if (" \"<>`{}|\\^".indexOf(c) >= 0) out.append(String.format("%%%02X", (int) c));
-            else out.append(c);
-        }
-        return out.toString();
+        return new ResourceDefinition(m.at(), title == null || title.isBlank() ? link : title, LinkPolicy.encodeUnsafe(link));
     }
 
     private NamedDefinition named(YamlNode node, String what) {

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.model.LinkPolicy;
 import dev.playbook.model.Markdown;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -12,6 +13,7 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.CoreHtmlNodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
 
 import java.util.List;
 import java.util.Set;
@@ -35,13 +37,14 @@ public final class MarkdownRenderer {
     public MarkdownRenderer(Function<String, String> diagrams) {
         List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create(),
                 TaskListItemsExtension.create());
-        parser = Parser.builder().extensions(extensions).build();
+        parser = Parser.builder().extensions(extensions).linkProcessor(new PhoneLinks.Destination())
+                .customInlineContentParserFactory(new PhoneLinks.Autolink()).build();
         // the first factory for a node type wins, so ours go before the extensions' own
         renderer = HtmlRenderer.builder()
                 .nodeRendererFactory(context -> new DiagramBlockRenderer(context, diagrams))
                 .nodeRendererFactory(TaskBoxRenderer::new)
                 .nodeRendererFactory(SafeLinkRenderer::new)
-                .extensions(extensions).escapeHtml(true).sanitizeUrls(true)
+                .extensions(extensions).escapeHtml(true).sanitizeUrls(true).urlSanitizer(new PolicySanitizer())
                 .build();
     }
 
@@ -86,14 +89,26 @@ public final class MarkdownRenderer {
         }
     }
 
+    /** commonmark's own sanitizer has a scheme list of its own (no tel:, but data:); the project's policy replaces it. */
+    private static final class PolicySanitizer implements UrlSanitizer {
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            String href = LinkPolicy.href(url);
+            return href == null ? "" : href;
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            return sanitizeLinkUrl(url);
+        }
+    }
+
     /**
      * A link or image whose address could run code ({@code javascript:}, {@code data:},
      * {@code vbscript:} ...) is not drawn as one: a link keeps its text, an image its description.
      * Only web, mail and phone addresses and paths within the site stay links.
      */
     private static final class SafeLinkRenderer implements NodeRenderer {
-        private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^([a-z][a-z0-9+.-]*):");
-        private static final Set<String> SAFE = Set.of("http", "https", "mailto", "tel");
         private final HtmlNodeRendererContext context;
         private final CoreHtmlNodeRenderer core;
 
@@ -107,17 +122,11 @@ public final class MarkdownRenderer {
             return Set.of(org.commonmark.node.Link.class, org.commonmark.node.Image.class);
         }
 
-        static boolean safe(String destination) {
-            String cleaned = destination.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(java.util.Locale.ROOT);
-            java.util.regex.Matcher m = SCHEME.matcher(cleaned);
-            return !cleaned.isEmpty() && (!m.find() || SAFE.contains(m.group(1)));
-        }
-
         @Override
         public void render(Node node) {
             String destination = node instanceof org.commonmark.node.Link link ? link.getDestination()
                     : ((org.commonmark.node.Image) node).getDestination();
-            if (safe(destination == null ? "" : destination)) {
+            if (LinkPolicy.allows(destination)) {
                 core.render(node);
             } else if (node instanceof org.commonmark.node.Link) {
                 for (Node child = node.getFirstChild(); child != null; child = child.getNext()) context.render(child);

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.model.LinkPolicy;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns PlantUML's SVG into markup fit to sit inside an HTML5 page: no processing instructions
@@ -36,7 +36,6 @@ public final class SvgCleaner {
     private static final Set<String> DROPPED_ROOT_ATTRIBUTES = Set.of("width", "height", "style", "zoomAndPan",
             "contentStyleType", "preserveAspectRatio", "version");
     private static final Set<String> DROPPED_ELEMENTS = Set.of("script", "foreignObject", "iframe", "object", "embed");
-    private static final Pattern SAFE_URL = Pattern.compile("^(https?:|mailto:|#|[^:]*$)", Pattern.CASE_INSENSITIVE);
 
     /**
      * @param idPrefix makes the ids of the title and description unique on the page
@@ -106,7 +105,7 @@ public final class SvgCleaner {
             String value = a.getNodeValue().trim();
             boolean isLink = local.equals("href");
             if (local.toLowerCase(Locale.ROOT).startsWith("on")
-                    || (isLink && (value.isEmpty() || !SAFE_URL.matcher(value).find()))
+                    || (isLink && !LinkPolicy.allows(value))
                     || (XLINK_NS.equals(a.getNamespaceURI()) && !local.equals("href"))
                     || (local.equals("lengthAdjust") && !element.getLocalName().equals("text"))
                     || (element.getLocalName().equals("a") && (local.equals("title") || local.equals("target")))
@@ -119,7 +118,7 @@ public final class SvgCleaner {
         if (element.hasAttributeNS(XLINK_NS, "href")) {
             String link = element.getAttributeNS(XLINK_NS, "href");
             element.removeAttributeNS(XLINK_NS, "href");
-            if (!element.hasAttribute("href") && SAFE_URL.matcher(link).find() && !link.isBlank()) {
+            if (!element.hasAttribute("href") && LinkPolicy.allows(link)) {
                 element.setAttribute("href", link);
             }
         }

@@ -19,20 +19,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Serves the live site from memory and tells open pages when to reload, with server-sent events
  * (plain HTTP, no browser plugin). Only files of the site are served: a path that tries to climb
- * out of it is refused, and anything else unknown is simply not found.
+ * out of it is refused, and anything else unknown is simply not found. Only requests addressed to
+ * this machine by its own names are answered (see {@link AllowedHosts}).
  */
 public final class PreviewServer implements AutoCloseable {
     /** The preview's own endpoints live under a prefix no site file can have. */
     static final String PREFIX = "/__playbook/";
+    /** Open live-reload streams; each holds a thread for as long as its page stays open. */
+    static final int STREAM_LIMIT = 64;
+    /** Threads left for everything else however many streams are open, so pages are always served. */
+    static final int REQUEST_THREADS = 16;
+    private static final String METHODS = "GET, HEAD";
     private static final String STOP = "\u0000stop";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
@@ -44,11 +50,14 @@ public final class PreviewServer implements AutoCloseable {
 
     private final LiveBuild build;
     private final HttpServer server;
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "playbook-preview");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor workers = new ThreadPoolExecutor(STREAM_LIMIT + REQUEST_THREADS,
+            STREAM_LIMIT + REQUEST_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "playbook-preview");
+                t.setDaemon(true);
+                return t;
+            });
+    private final Semaphore streams = new Semaphore(STREAM_LIMIT);
+    private final AllowedHosts hosts;
     private final List<BlockingQueue<String>> listeners = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
     private final byte[] liveScript;
@@ -60,6 +69,8 @@ public final class PreviewServer implements AutoCloseable {
             liveScript = in.readAllBytes();
         }
         server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        hosts = AllowedHosts.forServer(server.getAddress(), host, AllowedHosts.Machine.current());
+        workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
     }
@@ -87,12 +98,24 @@ public final class PreviewServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                send(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
+            List<String> host = exchange.getRequestHeaders().get("Host");
+            if (host == null || host.size() != 1) {
+                send(exchange, 400, "text/plain; charset=utf-8", "a request needs one Host header\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             URI uri = exchange.getRequestURI();
+            if (!hosts.accepts(host.get(0)) || (uri.getRawAuthority() != null && !hosts.accepts(uri.getRawAuthority()))) {
+                send(exchange, 421, "text/plain; charset=utf-8", ("This preview answers only when it is addressed by "
+                        + "this machine's own name or address, such as http://localhost:" + port() + "/\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", METHODS);
+                send(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String raw = uri.getRawPath();
             if (raw == null || !raw.startsWith("/")) {
                 send(exchange, 400, "text/plain; charset=utf-8", "bad request\n".getBytes(StandardCharsets.UTF_8));
@@ -150,8 +173,30 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    /** A server-sent event stream: the current status at once, then one event per rebuild. */
+    /**
+     * A server-sent event stream: the current status at once, then one event per rebuild. Past
+     * the cap a page is told to try later; it is still served, it only does not reload by itself.
+     */
     private void events(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        if (!streams.tryAcquire()) {
+            exchange.getResponseHeaders().set("Retry-After", "30");
+            send(exchange, 503, "text/plain; charset=utf-8", ("too many pages are open on this preview (" + STREAM_LIMIT
+                    + "); close some and reload\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try {
+            stream(exchange);
+        } finally {
+            streams.release();
+        }
+    }
+
+    private void stream(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
@@ -217,6 +262,8 @@ public final class PreviewServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         boolean head = exchange.getRequestMethod().equals("HEAD");
+        // for HEAD the server sends no body and leaves a Content-Length set here as it is
+        if (head) exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
         exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -1,6 +1,8 @@
 package dev.playbook.render;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +43,60 @@ class MarkdownRendererTest {
         assertTrue(html.contains("href=\"https://example.com/\""), html);
         assertTrue(html.contains("href=\"stages/x.html\""), html);
         assertTrue(html.contains("src=\"img/f.png\""), html);
+    }
+
+    /** Phone numbers are written with spaces; the spaces go into the address percent-encoded. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "[call](tel:+48 600 000 000)        | <p><a rel=\"nofollow\" href=\"tel:+48%20600%20000%20000\">call</a></p>",
+            "[call](<tel:+48 600 000 000>)      | <p><a rel=\"nofollow\" href=\"tel:+48%20600%20000%20000\">call</a></p>",
+            "<tel:+48 600 000 000>              | <p><a rel=\"nofollow\" href=\"tel:+48%20600%20000%20000\">tel:+48 600 000 000</a></p>",
+            "[office](TEL:+48 (22) 600-00-00)   | <p><a rel=\"nofollow\" href=\"TEL:+48%20(22)%20600-00-00\">office</a></p>",
+            "[call](tel:+48600000000)           | <p><a rel=\"nofollow\" href=\"tel:+48600000000\">call</a></p>",
+            "<tel:+48600000000>                 | <p><a rel=\"nofollow\" href=\"tel:+48600000000\">tel:+48600000000</a></p>",
+            "see [call](tel:+48 600) and *more* | <p>see <a rel=\"nofollow\" href=\"tel:+48%20600\">call</a> and <em>more</em></p>",
+    })
+    void phoneLinksWork(String markdown, String html) {
+        assertEquals(html + "\n", this.markdown.block(markdown));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "[web](http://example.com/a?b=1&c=2) | <p><a rel=\"nofollow\" href=\"http://example.com/a?b=1&amp;c=2\">web</a></p>",
+            "[web](HTTPS://example.com/)         | <p><a rel=\"nofollow\" href=\"HTTPS://example.com/\">web</a></p>",
+            "[mail](mailto:anna@example.com)     | <p><a rel=\"nofollow\" href=\"mailto:anna@example.com\">mail</a></p>",
+            "<MAILTO:anna@example.com>           | <p><a rel=\"nofollow\" href=\"MAILTO:anna@example.com\">MAILTO:anna@example.com</a></p>",
+            "[page](stages/qualification.html)   | <p><a rel=\"nofollow\" href=\"stages/qualification.html\">page</a></p>",
+            "[file](<notes/my plan.pdf>)         | <p><a rel=\"nofollow\" href=\"notes/my%20plan.pdf\">file</a></p>",
+            "![map](img/map.png)                 | <p><img src=\"img/map.png\" alt=\"map\" /></p>",
+            "[spaced](<  https://example.com/>)  | <p><a rel=\"nofollow\" href=\"https://example.com/\">spaced</a></p>",
+    })
+    void allowedLinksKeepTheirAddress(String markdown, String html) {
+        assertEquals(html + "\n", this.markdown.block(markdown));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "[x](javascript:alert(1))           | <p>x</p>",
+            "[x](JaVaScRiPt:alert(1))           | <p>x</p>",
+            "[x](<  javascript:alert(1)>)       | <p>x</p>",
+            "[x](&#9;javascript:alert(1))       | <p>x</p>",
+            "[x](&#1;javascript:alert(1))       | <p>x</p>",
+            "[x](java&#10;script:alert(1))      | <p>x</p>",
+            "[x](javascript&colon;alert(1))     | <p>x</p>",
+            "[x](data:text/html;base64,PHNjcmlwdD4=) | <p>x</p>",
+            "[x](DATA:text/html,hi)             | <p>x</p>",
+            "![pic](data:image/png;base64,AAAA) | <p>pic</p>",
+            "[x](vbscript:msgbox)               | <p>x</p>",
+            "[x](VBScript:msgbox)               | <p>x</p>",
+            "[x](file:///etc/passwd)            | <p>x</p>",
+            "[x](FILE:///etc/passwd)            | <p>x</p>",
+            "<javascript:alert(1)>              | <p>javascript:alert(1)</p>",
+            "<file:///etc/passwd>               | <p>file:///etc/passwd</p>",
+            "[x](tel:+48 600 javascript:x)      | <p>[x](tel:+48 600 javascript:x)</p>",
+    })
+    void refusedLinksKeepOnlyTheirWords(String markdown, String html) {
+        assertEquals(html + "\n", this.markdown.block(markdown));
     }
 
     @Test

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -20,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -104,14 +108,42 @@ class PreviewServerTest {
 
     /** A request line sent as written: HTTP clients tidy `..` away before it could reach the server. */
     private String raw(String target) throws IOException {
+        return request("GET " + target + " HTTP/1.1", "Host: 127.0.0.1:" + server.port());
+    }
+
+    /** A request with exactly these headers: HTTP clients will not send a Host of the caller's choosing. */
+    private String request(String requestLine, String... headers) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            StringBuilder request = new StringBuilder(requestLine).append("\r\n");
+            for (String header : headers) request.append(header).append("\r\n");
+            request.append("Connection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private String withHost(String target, String host) throws IOException {
+        return request("GET " + target + " HTTP/1.1", "Host: " + host);
+    }
+
+    private static int status(String response) {
+        return Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+    }
+
+    private static String header(String response, String name) {
+        for (String line : response.substring(0, response.indexOf("\r\n\r\n")).split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) return line.substring(colon + 1).trim();
+        }
+        return null;
+    }
+
+    private static String body(String response) {
+        return response.substring(response.indexOf("\r\n\r\n") + 4);
     }
 
     @Test
@@ -164,6 +196,98 @@ class PreviewServerTest {
         assertTrue(absolute.startsWith("HTTP/1.1 404"), absolute);
         assertFalse(absolute.contains("<artifactId>"));
         assertEquals(200, get("/").statusCode());
+    }
+
+    /** A page of another site that rebinds its own name to this machine must not read the drafts. */
+    @Test
+    void onlyRequestsAddressedToThisMachineAreAnswered() throws Exception {
+        int port = server.port();
+        for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LocalHost:" + port,
+                "[0:0:0:0:0:0:0:1]:" + port)) {
+            String response = withHost("/demo/index.html", host);
+            assertEquals(200, status(response), host + "\n" + response);
+            assertTrue(body(response).contains("First title"), host);
+        }
+        for (String host : List.of("evil.example:" + port, "evil.example", "localhost.evil.example:" + port,
+                "127.0.0.1.nip.io:" + port, "127.0.0.1:" + (port == 1 ? 2 : 1), "localhost", "127.0.0.1",
+                "127.0.0.2:" + port, "[::2]:" + port, "localhost:" + port + "@evil.example", "")) {
+            for (String target : List.of("/demo/index.html", "/__playbook/status", "/__playbook/events", "/")) {
+                String response = withHost(target, host);
+                assertEquals(421, status(response), host + " " + target + "\n" + response);
+                assertFalse(body(response).contains("First title"), host);
+                assertFalse(body(response).contains("\"version\""), host);
+            }
+        }
+        assertEquals(400, status(request("GET / HTTP/1.1")), "no Host at all");
+        assertEquals(400, status(request("GET / HTTP/1.0")), "no Host at all");
+        assertEquals(400, status(request("GET / HTTP/1.1", "Host: 127.0.0.1:" + port, "Host: evil.example:" + port)));
+        assertEquals(421, status(request("GET http://evil.example:" + port + "/demo/index.html HTTP/1.1",
+                "Host: 127.0.0.1:" + port)), "the address in the request line counts too");
+        assertEquals(200, status(request("GET http://localhost:" + port + "/demo/index.html HTTP/1.1",
+                "Host: 127.0.0.1:" + port)));
+    }
+
+    @Test
+    void headIsAnsweredWithTheLengthOfWhatGetWouldSend() throws Exception {
+        for (String target : List.of("/demo/index.html", "/__playbook/live.js", "/no/such/page.html", "/__playbook/status")) {
+            String get = raw(target);
+            String head = request("HEAD " + target + " HTTP/1.1", "Host: 127.0.0.1:" + server.port());
+            assertEquals(status(get), status(head), target);
+            assertEquals(String.valueOf(body(get).getBytes(StandardCharsets.UTF_8).length), header(head, "Content-Length"),
+                    target + "\n" + head);
+            assertEquals(header(get, "Content-Type"), header(head, "Content-Type"), target);
+            assertEquals("", body(head), "HEAD has no body: " + head);
+        }
+    }
+
+    @Test
+    void otherMethodsAreRefusedWithTheMethodsThatWork() throws Exception {
+        for (String method : List.of("POST", "PUT", "DELETE", "OPTIONS", "PATCH")) {
+            String response = request(method + " /demo/index.html HTTP/1.1", "Host: 127.0.0.1:" + server.port(),
+                    "Content-Length: 0");
+            assertEquals(405, status(response), method + "\n" + response);
+            assertEquals("GET, HEAD", header(response, "Allow"), method + "\n" + response);
+        }
+    }
+
+    /**
+     * Every open page holds a live-reload stream and a server thread; past the cap a stream is
+     * refused (the page still works, it only stops reloading), threads stay bounded, and pages are
+     * still served while every stream is taken.
+     */
+    @Test
+    void liveReloadStreamsAreCappedAndPagesAreStillServed() throws Exception {
+        List<Socket> streams = new ArrayList<>();
+        try {
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < PreviewServer.STREAM_LIMIT + 36; i++) {
+                Socket socket = new Socket("127.0.0.1", server.port());
+                streams.add(socket);
+                socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                socket.getOutputStream().write(("GET /__playbook/events HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                String status = in.readLine();
+                if (status.startsWith("HTTP/1.1 200")) {
+                    // the stream counts once its first event arrives
+                    for (String line = in.readLine(); line != null && !line.startsWith("data: "); line = in.readLine()) {
+                        // headers and the retry hint
+                    }
+                }
+                answers.add(status);
+            }
+            // the one opened in start() counts too
+            assertEquals(PreviewServer.STREAM_LIMIT - 1, answers.stream().filter(a -> a.startsWith("HTTP/1.1 200")).count(),
+                    answers.toString());
+            assertEquals(37, answers.stream().filter(a -> a.startsWith("HTTP/1.1 503")).count(), answers.toString());
+            String page = raw("/demo/index.html");
+            assertEquals(200, status(page), "pages are served while every stream is taken");
+            long threads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && t.getName().startsWith("playbook-preview")).count();
+            assertTrue(threads <= PreviewServer.STREAM_LIMIT + PreviewServer.REQUEST_THREADS, threads + " threads");
+        } finally {
+            for (Socket socket : streams) socket.close();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.bidi.module.Script;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -103,6 +104,9 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        // WebDriver BiDi: the W3C protocol for events (NetworkWatch) and preload scripts, which
+        // ChromeDriver speaks for every Chromium version, unlike Selenium's per-major DevTools bindings
+        options.setCapability("webSocketUrl", true);
 
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -121,7 +125,9 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         if (javascript) {
-            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_COLLECTOR));
+            try (Script script = new Script(driver)) {
+                script.addPreloadScript("() => {" + ERROR_COLLECTOR + "}");
+            }
         }
         return new Browser(driver, profile, javascript);
     }
@@ -206,7 +212,11 @@ final class Browser implements AutoCloseable {
         assertEquals(List.of(), pageErrors(), "errors on " + where + " (" + driver.getCurrentUrl() + ")");
     }
 
-    /** Lets the page's CSS see "print" (or the screen again, with an empty media). */
+    /**
+     * Lets the page's CSS see "print" (or the screen again, with an empty media). BiDi cannot emulate
+     * media yet; ChromeDriver passes this one DevTools command through as it stands, so it needs none
+     * of Selenium's DevTools bindings and works whatever the browser's version.
+     */
     void emulateMedia(String media) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
     }

@@ -15,6 +15,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -223,26 +228,43 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        List<ProcessHandle> processes = processesUsing(profile);
         try {
             driver.quit();
         } finally {
+            // the browser may still write to its profile for a moment after quit() returns
+            awaitExit(processes);
             deleteQuietly(profile);
         }
     }
 
-    /** The profile may still be written for a moment after the browser quits: try a few times, then leave it to JUnit. */
+    /** The browser's processes: this JVM's descendants whose command line names the profile, and theirs. */
+    private static List<ProcessHandle> processesUsing(Path profile) {
+        String folder = profile.toAbsolutePath().toString();
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(folder)).orElse(false))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .distinct()
+                .toList();
+    }
+
+    private static void awaitExit(List<ProcessHandle> processes) {
+        try {
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a process that outlives the wait keeps its files; the test's temporary folder goes anyway
+        }
+    }
+
+    /** Leaves to JUnit, which removes the test's temporary folder, what cannot be removed now. */
     private static void deleteQuietly(Path folder) {
-        for (int attempt = 0; attempt < 5 && Files.exists(folder); attempt++) {
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | UncheckedIOException e) {
+            // see above
         }
     }
 }

@@ -95,10 +95,10 @@ public final class SiteBuild {
     private Report run(Options options, boolean write) {
         Diagnostics diagnostics = new Diagnostics();
         Timer timer = new Timer();
-        SiteWriter writer = new SiteWriter();
+        SiteWriter writer = new SiteWriter(diagnostics);
         if (write) {
             try {
-                writer.checkReplaceable(options.output());
+                writer.checkReplaceable(options.output(), options.source(), options.templates(), options.cache());
             } catch (WriteException e) {
                 return new Report(diagnostics, null, 0, 0, 0, 0, e.getMessage(), timer.millis);
             }

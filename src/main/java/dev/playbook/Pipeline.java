@@ -89,7 +89,7 @@ public final class Pipeline {
 
     /** Everything but writing: the definitions are checked and every page is drawn in memory. */
     public Outcome check() {
-        return run(RenderScope.ALL, file -> { }, new Steps());
+        return run(RenderScope.ALL, file -> { }, new Steps(), new Diagnostics());
     }
 
     /**
@@ -99,17 +99,17 @@ public final class Pipeline {
      */
     public Outcome build(Path output, boolean force, String toolIdentity) {
         Steps steps = new Steps();
-        SiteWriter writer = new SiteWriter();
+        Diagnostics diagnostics = new Diagnostics();
+        SiteWriter writer = new SiteWriter(diagnostics);
         try {
-            writer.checkReplaceable(output);
+            writer.checkReplaceable(output, input.source(), input.templates(), input.cache());
         } catch (WriteException e) {
-            return steps.failed(new Diagnostics(), new Failure.Output(e.getMessage()));
+            return steps.failed(diagnostics, new Failure.Output(e.getMessage()));
         }
         String fingerprint = toolIdentity == null ? null
                 : Fingerprint.of(toolIdentity, generator, input.source(), input.templates());
         SiteWriter.Record record = force ? null : writer.upToDate(output, fingerprint);
         if (record != null) {
-            Diagnostics diagnostics = new Diagnostics();
             // the site was built from exactly this input: say what that build said, and leave it be
             record.warnings().forEach(w -> diagnostics.warning(w.at(), w.message()));
             steps.lap("up-to-date check");
@@ -117,7 +117,7 @@ public final class Pipeline {
         }
         // pages go to the disk as they are drawn, so a large site never sits in memory whole
         try (SiteWriter.Transaction transaction = writer.begin(output, fingerprint)) {
-            Outcome outcome = run(RenderScope.ALL, transaction, steps);
+            Outcome outcome = run(RenderScope.ALL, transaction, steps, diagnostics);
             if (outcome instanceof Outcome.Built built) {
                 List<Diagnostic> warnings = built.diagnostics().sorted().stream()
                         .filter(d -> d.severity() == Severity.WARNING).toList();
@@ -127,7 +127,7 @@ public final class Pipeline {
             }
             return outcome;
         } catch (WriteException e) {
-            return steps.failed(new Diagnostics(), new Failure.Output(e.getMessage()));
+            return steps.failed(diagnostics, new Failure.Output(e.getMessage()));
         }
     }
 
@@ -141,12 +141,11 @@ public final class Pipeline {
             memory.renderer = null;
             memory.drawn = null;
         }
-        return run(null, sink, new Steps());
+        return run(null, sink, new Steps(), new Diagnostics());
     }
 
     /** @param scope what to draw, or null to work it out from what the memory last drew */
-    private Outcome run(RenderScope scope, FileSink sink, Steps steps) {
-        Diagnostics diagnostics = new Diagnostics();
+    private Outcome run(RenderScope scope, FileSink sink, Steps steps, Diagnostics diagnostics) {
         // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
         if (isEmptyOrMissing(input.cache())) PlantUmlEngine.warmUpInBackground();
         LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics);

@@ -1,6 +1,7 @@
 package dev.playbook;
 
 import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.load.LoadedDefinitions;
 import dev.playbook.load.Loader;
 import dev.playbook.model.Site;
@@ -45,13 +46,18 @@ public final class SiteBuild {
     }
 
     /**
-     * What a run did. {@code failure} is a problem outside the definitions (a template, the output
-     * folder), or null.
+     * What a run did. {@code failure} is a problem outside the definitions and templates (the
+     * output folder, an unreadable theme), or null.
      */
     public record Report(Diagnostics diagnostics, Site site, int pages, int files, int diagramsDrawn,
-                         int diagramsCached, String failure, java.util.Map<String, Long> millis) {
+                         int diagramsCached, Failure failure, java.util.Map<String, Long> millis) {
         public Report {
             millis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(millis));
+        }
+
+        /** A run that stopped before it began, for a failure alone. */
+        public static Report failed(Failure failure) {
+            return new Report(new Diagnostics(), null, 0, 0, 0, 0, failure, java.util.Map.of());
         }
 
         public boolean succeeded() {
@@ -100,7 +106,7 @@ public final class SiteBuild {
             try {
                 writer.checkReplaceable(options.output());
             } catch (WriteException e) {
-                return new Report(diagnostics, null, 0, 0, 0, 0, e.getMessage(), timer.millis);
+                return new Report(diagnostics, null, 0, 0, 0, 0, Failure.output(e.getMessage()), timer.millis);
             }
         }
         String fingerprint = write && toolIdentity != null
@@ -142,11 +148,12 @@ public final class SiteBuild {
             }
             return new Report(diagnostics, site, plan.pages().size(), files, drawn, cached, null, timer.millis);
         } catch (RenderException e) {
-            return new Report(diagnostics, site, 0, 0, 0, 0, e.getMessage(), timer.millis);
+            return new Report(diagnostics, site, 0, 0, 0, 0, e.failure(), timer.millis);
         } catch (WriteException e) {
-            return new Report(diagnostics, site, 0, 0, 0, 0, e.getMessage(), timer.millis);
+            return new Report(diagnostics, site, 0, 0, 0, 0, Failure.output(e.getMessage()), timer.millis);
         } catch (IOException e) {
-            return new Report(diagnostics, site, 0, 0, 0, 0, "cannot read the templates: " + e.getMessage(), timer.millis);
+            return new Report(diagnostics, site, 0, 0, 0, 0, Failure.input("cannot read the templates: " + e.getMessage()),
+                    timer.millis);
         } finally {
             if (transaction != null) transaction.close();
         }

@@ -1,6 +1,7 @@
 package dev.playbook.cli;
 
 import dev.playbook.SiteBuild;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +47,10 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        Failure unusable = options.unusable();
+        if (unusable != null) {
+            return new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(SiteBuild.Report.failed(unusable));
+        }
         var progress = TerminalProgress.forConsole(spec.commandLine().getErr(), options.quiet);
         SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version(), progress, toolIdentity()).build(
                 new SiteBuild.Options(options.source, options.sourceShown(), output, options.templates, options.cacheOrNull(),

@@ -1,6 +1,7 @@
 package dev.playbook.cli;
 
 import dev.playbook.SiteBuild;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,8 +37,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version()).check(
-                new SiteBuild.Options(options.source, options.sourceShown(), null, options.templates, options.cacheOrNull()));
+        Failure unusable = options.unusable();
+        SiteBuild.Report report = unusable != null ? SiteBuild.Report.failed(unusable)
+                : new SiteBuild("Playbook " + VersionProvider.version()).check(new SiteBuild.Options(options.source,
+                        options.sourceShown(), null, options.templates, options.cacheOrNull()));
         int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(report, format);
         if (code == Main.OK && !options.quiet && format == ReportFormat.TEXT) {
             long warnings = report.diagnostics().count(Severity.WARNING);

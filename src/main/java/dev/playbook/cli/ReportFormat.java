@@ -36,7 +36,7 @@ enum ReportFormat {
             err.println(Reporter.plural(errors, "error") + (warnings > 0 ? ", " + Reporter.plural(warnings, "warning") : "")
                     + "; nothing was written");
         } else if (report.failure() != null) {
-            err.println("playbook: " + report.failure());
+            err.println(Reporter.describe(report.failure()));
         }
     }
 
@@ -56,7 +56,8 @@ enum ReportFormat {
         all.put("errors", report.diagnostics().count(Severity.ERROR));
         all.put("warnings", report.diagnostics().count(Severity.WARNING));
         all.put("diagnostics", items);
-        all.put("failure", report.failure());
+        all.put("failure", report.failure() == null ? null : report.failure().message());
+        all.put("failureKind", report.failure() == null ? null : report.failure().kind().label());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all);
         } catch (JsonProcessingException e) {
@@ -71,7 +72,7 @@ enum ReportFormat {
                     + ",col=" + d.at().column() + ",title=" + property("playbook " + d.severity().label())
                     + "::" + data(d.message()));
         }
-        if (report.failure() != null) out.println("::error title=playbook::" + data(report.failure()));
+        if (report.failure() != null) out.println("::error title=playbook::" + data(report.failure().message()));
     }
 
     private static String data(String text) {

@@ -1,6 +1,7 @@
 package dev.playbook.cli;
 
 import dev.playbook.SiteBuild;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Severity;
 
 import java.io.PrintWriter;
@@ -23,10 +24,20 @@ final class Reporter {
     int report(SiteBuild.Report report, ReportFormat format) {
         format.print(report, out, err);
         if (report.diagnostics().count(Severity.ERROR) > 0) return Main.DEFINITION_ERRORS;
-        if (report.failure() != null) {
-            return report.failure().contains("template error") ? Main.DEFINITION_ERRORS : Main.USAGE_OR_FAILURE;
-        }
-        return Main.OK;
+        return report.failure() == null ? Main.OK : exitCode(report.failure().kind());
+    }
+
+    /** Mistakes in definitions and templates are diagnostics (exit 1); a failure is always outside them. */
+    static int exitCode(Failure.Kind kind) {
+        return switch (kind) {
+            case USAGE, INPUT, OUTPUT, INTERNAL -> Main.USAGE_OR_FAILURE;
+        };
+    }
+
+    /** A failure as one line for people; a fault of the tool asks to be reported. */
+    static String describe(Failure failure) {
+        return "playbook: " + (failure.kind() == Failure.Kind.INTERNAL
+                ? "internal error: " + failure.message() + " (please report it)" : failure.message());
     }
 
     /** One line per step of the pipeline with how long it took. */

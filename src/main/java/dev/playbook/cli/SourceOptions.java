@@ -1,7 +1,9 @@
 package dev.playbook.cli;
 
+import dev.playbook.diagnostics.Failure;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options every command that reads definitions shares. */
@@ -26,6 +28,28 @@ final class SourceOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Also print how long each step took.")
     boolean verbose;
+
+    /**
+     * Why the folders named cannot be read from, as a usage failure, or null when they can: a
+     * mistyped path is the user's slip, not a mistake in a definition.
+     */
+    Failure unusable() {
+        if (!Files.exists(source)) {
+            return Failure.usage("the source folder " + source + " does not exist; --source names the folder of definitions"
+                    + " (`playbook init` creates one)");
+        }
+        if (!Files.isDirectory(source)) {
+            return Failure.usage("the source " + source + " is not a folder; --source names the folder that holds the "
+                    + "definitions (*.yaml), not a file");
+        }
+        if (templates != null && !Files.exists(templates)) {
+            return Failure.usage("the templates folder " + templates + " does not exist");
+        }
+        if (templates != null && !Files.isDirectory(templates)) {
+            return Failure.usage("the templates " + templates + " is not a folder; --templates names a folder of templates");
+        }
+        return null;
+    }
 
     Path cacheOrNull() {
         return noCache ? null : cache;

@@ -1,6 +1,7 @@
 package dev.playbook.render;
 
 import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Markdown;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** The render step: draws every planned page with the theme's templates, and adds the theme's assets. */
 public final class SiteRenderer {
@@ -84,7 +87,8 @@ public final class SiteRenderer {
             return renderScope(plan, diagnostics, scope, sink);
         } catch (PageFailure failure) {
             throw failure.getCause() instanceof RenderException r ? r
-                    : new RenderException("cannot write a page: " + failure.getCause().getMessage(), failure.getCause());
+                    : new RenderException(Failure.output("cannot write a page: " + failure.getCause().getMessage()),
+                            failure.getCause());
         }
     }
 
@@ -94,8 +98,11 @@ public final class SiteRenderer {
         try {
             messages = theme.messages();
             assets = theme.assets();
+        } catch (TemplateMistake e) {
+            diagnostics.error(e.at(), e.getMessage());
+            return 0;
         } catch (IOException e) {
-            throw new RenderException("cannot read the theme: " + e.getMessage(), e);
+            throw new RenderException(Failure.input("cannot read the theme: " + e.getMessage()), e);
         }
         SiteDiagrams diagrams = new SiteDiagrams(diagramBatch);
         // the site's own texts (footer, audit questions) appear on every page: drawn once, first
@@ -115,7 +122,7 @@ public final class SiteRenderer {
             if (diagnostics.hasErrors()) continue;
             List<PlannedPage> pages = inScope.stream().filter(p -> p.playbook() != null && chunk.contains(p.playbook().id()))
                     .toList();
-            emit(plan, pages, messages, drawn.with(siteTexts), sink, written, done, inScope.size());
+            emit(plan, pages, messages, drawn.with(siteTexts), sink, written, done, inScope.size(), diagnostics);
             for (String id : chunk) {
                 SiteDiagrams.PlaybookDiagrams d = drawn.byPlaybook().get(id);
                 put(sink, text(SitePaths.diagramFile(id, "flow.puml"), d.flowSource()), written);
@@ -129,7 +136,7 @@ public final class SiteRenderer {
         if (diagnostics.hasErrors()) return written.get();
         if (scope.sitePages()) {
             List<PlannedPage> sitePages = inScope.stream().filter(p -> p.playbook() == null).toList();
-            emit(plan, sitePages, messages, siteTexts, sink, written, done, inScope.size());
+            emit(plan, sitePages, messages, siteTexts, sink, written, done, inScope.size(), diagnostics);
             put(sink, text(SitePaths.searchIndex(), searchIndex.write(plan.site())), written);
         }
         for (String schema : List.of("playbook.schema.json", "site.schema.json")) {
@@ -154,10 +161,15 @@ public final class SiteRenderer {
         }
     }
 
-    /** Draws pages in parallel: they are independent, and templates and renderers are safe to share. */
+    /**
+     * Draws pages in parallel: they are independent, and templates and renderers are safe to share.
+     * A template's mistake becomes an error at its line; the other pages are still drawn, so that
+     * every broken template is named at once.
+     */
     private void emit(SitePlan plan, List<PlannedPage> pages, Map<Language, Messages> messages, SiteDiagrams.Drawn drawn,
                       FileSink sink, java.util.concurrent.atomic.AtomicInteger written,
-                      java.util.concurrent.atomic.AtomicInteger done, int total) {
+                      java.util.concurrent.atomic.AtomicInteger done, int total, Diagnostics diagnostics) {
+        Queue<TemplateMistake> mistakes = new ConcurrentLinkedQueue<>();
         MarkdownRenderer markdown = new MarkdownRenderer(drawn.markdownMarkup()::get);
         // a failure is kept, not thrown, so that every page task has ended (and written nothing
         // more) by the time the caller hears of it and cleans up
@@ -168,12 +180,16 @@ public final class SiteRenderer {
                 put(sink, new RenderedFile(page.path(), page(plan, page, messages.get(page.language()), markdown, drawn)),
                         written);
                 progress.advance("pages", done.incrementAndGet(), total);
+            } catch (TemplateMistake e) {
+                mistakes.add(e);
             } catch (RenderException e) {
                 failure.compareAndSet(null, new PageFailure(e));
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
             }
         });
+        // Diagnostics is not for many threads: the mistakes join it once every page has ended
+        for (TemplateMistake mistake : mistakes) diagnostics.error(mistake.at(), mistake.getMessage());
         if (failure.get() != null) throw failure.get();
     }
 
@@ -215,7 +231,7 @@ public final class SiteRenderer {
     }
 
     private byte[] page(SitePlan plan, PlannedPage page, Messages messages, MarkdownRenderer markdown,
-                        SiteDiagrams.Drawn diagrams) throws RenderException {
+                        SiteDiagrams.Drawn diagrams) throws RenderException, TemplateMistake {
         Map<String, Object> model = new HashMap<>();
         model.put("site", plan.site());
         model.put("settings", plan.site().settings());
@@ -249,15 +265,11 @@ public final class SiteRenderer {
             out.flush();
             return bytes.toByteArray();
         } catch (TemplateException e) {
-            String where = e.getTemplateSourceName() == null ? "" : e.getTemplateSourceName() + ":"
-                    + e.getLineNumber() + ":" + e.getColumnNumber() + ": ";
-            throw new RenderException(where + "template error while drawing " + page.path() + ": "
-                    + e.getMessageWithoutStackTop().strip(), e);
+            throw TemplateMistake.of(e, theme, page.kind().template());
         } catch (freemarker.core.ParseException e) {
-            throw new RenderException(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": template error: " + e.getEditorMessage(), e);
+            throw TemplateMistake.of(e, theme, page.kind().template());
         } catch (IOException e) {
-            throw new RenderException("cannot load the template for " + page.path() + ": " + e.getMessage(), e);
+            throw new RenderException(Failure.input("cannot read the template for " + page.path() + ": " + e.getMessage()), e);
         }
     }
 

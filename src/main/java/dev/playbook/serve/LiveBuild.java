@@ -2,6 +2,7 @@ package dev.playbook.serve;
 
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.load.Loader;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
@@ -33,8 +34,11 @@ import java.util.TreeMap;
  */
 public final class LiveBuild {
 
-    /** What one rebuild did; {@code rendered} are the site paths drawn anew. */
-    public record Outcome(int version, List<Diagnostic> diagnostics, boolean ok, String failure, List<String> rendered) {
+    /**
+     * What one rebuild did; {@code failure} is a problem outside the definitions and templates, or
+     * null, and {@code rendered} are the site paths drawn anew.
+     */
+    public record Outcome(int version, List<Diagnostic> diagnostics, boolean ok, Failure failure, List<String> rendered) {
         public Outcome {
             diagnostics = List.copyOf(diagnostics);
             rendered = List.copyOf(rendered);
@@ -52,7 +56,7 @@ public final class LiveBuild {
     private SiteRenderer renderer;
     private Site site;
     private Map<String, byte[]> files = Map.of();
-    private Outcome last = new Outcome(0, List.of(), false, "not built yet", List.of());
+    private Outcome last = new Outcome(0, List.of(), false, Failure.internal("not built yet"), List.of());
     private int filesVersion;
 
     public LiveBuild(Path source, String sourceShown, Path templates, Path cacheFolder, String generator) {
@@ -107,8 +111,11 @@ public final class LiveBuild {
             filesVersion = version;
             site = next;
             return remember(new Outcome(version, diagnostics.sorted(), true, null, rendered));
-        } catch (RenderException | IOException e) {
-            return remember(new Outcome(version, diagnostics.sorted(), false, e.getMessage(), List.of()));
+        } catch (RenderException e) {
+            return remember(new Outcome(version, diagnostics.sorted(), false, e.failure(), List.of()));
+        } catch (IOException e) {
+            return remember(new Outcome(version, diagnostics.sorted(), false,
+                    Failure.input("cannot read the templates: " + e.getMessage()), List.of()));
         }
     }
 

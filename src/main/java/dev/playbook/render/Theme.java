@@ -15,7 +15,9 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -110,6 +112,10 @@ public final class Theme {
                     String name = root.relativize(p).toString().replace('\\', '/');
                     if (!name.startsWith(".")) assets.put(name, Files.readAllBytes(p));
                 }
+            } catch (UncheckedIOException e) {
+                // a folder the walk could not enter
+                throw e.getCause() instanceof AccessDeniedException denied
+                        ? new IOException("permission denied on " + denied.getFile(), denied) : e.getCause();
             }
         }
         return new TreeMap<>(assets);

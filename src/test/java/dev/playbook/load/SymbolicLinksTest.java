@@ -89,6 +89,28 @@ class SymbolicLinksTest {
     }
 
     @Test
+    void twoFoldersLinkedIntoEachOtherAreALoop() throws IOException {
+        Files.createDirectories(source.resolve("a"));
+        Files.createDirectories(source.resolve("b"));
+        Files.createSymbolicLink(source.resolve("a/to-b"), Path.of("../b"));
+        Files.createSymbolicLink(source.resolve("b/to-a"), Path.of("../a"));
+        List<String> diagnostics = load().diagnostics();
+        assertEquals(List.of("defs/a/to-b/to-a:1:1: error: a loop of symbolic links: `a/to-b/to-a` leads back to the folder "
+                + "`a` that holds it", "defs/b/to-a/to-b:1:1: error: a loop of symbolic links: `b/to-a/to-b` leads back to "
+                + "the folder `b` that holds it"), diagnostics);
+    }
+
+    /** It may have been a folder of definitions; whatever it was, nothing was read through it. */
+    @Test
+    void aDanglingLinkNotNamedLikeADefinitionIsAWarning() {
+        link("archive", Path.of("../old-archive"));
+        Loaded loaded = load();
+        assertEquals(List.of("defs/archive:1:1: warning: a dangling symbolic link: it points to `../old-archive`, which "
+                + "does not exist; nothing was read through it"), loaded.diagnostics());
+        assertEquals(List.of("defs/ok.yaml"), loaded.playbooks());
+    }
+
+    @Test
     void aLinkedFolderInsideTheSourceFolderIsFollowed() throws IOException {
         Files.createDirectories(source.resolve(".shared/sales"));
         Files.writeString(source.resolve(".shared/sales/b2b.yaml"), playbook("b2b"));

@@ -21,8 +21,9 @@ import java.util.Set;
 /**
  * Finds the definition files of a source folder: every *.yaml and *.yml below it, hidden files
  * and folders skipped. A symbolic link, to a file or a folder, is followed while where it leads
- * stays inside the source folder, so that what is read is exactly what lies in it; a link that
- * leads out, nowhere or in a circle is an error at the link.
+ * stays inside the source folder, so that what is read is exactly what lies in it. A link that
+ * leads out or in a circle is an error at the link, and so is one that leads nowhere where a
+ * definition was expected (a warning for any other name).
  */
 final class DefinitionFiles {
     /** How many links in a row are followed before a chain counts as endless. */

@@ -123,6 +123,18 @@ class CheckFormatsTest {
     }
 
     @Test
+    void aBrokenWordsFileIsADiagnosticNotAnInternalError(@TempDir Path temp) throws Exception {
+        Path templates = Files.createDirectories(temp.resolve("templates"));
+        Files.writeString(templates.resolve("messages_en.properties"), "nav.home=Start \\u12\n", StandardCharsets.UTF_8);
+        Cli.Result json = checkWithTemplates(templates, "json");
+        assertEquals(Main.DEFINITION_ERRORS, json.code(), json::toString);
+        JsonNode error = new ObjectMapper().readTree(json.out()).get("diagnostics").get(0);
+        assertEquals(templates.toString().replace('\\', '/') + "/messages_en.properties", error.get("file").asText(),
+                json::toString);
+        assertTrue(error.get("message").asText().contains("four hexadecimal digits"), json::toString);
+    }
+
+    @Test
     void anUnknownFormatIsBadUsage() {
         assertEquals(Main.USAGE_OR_FAILURE, check("xml").code());
     }

@@ -1,6 +1,7 @@
 package dev.playbook;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class Fingerprint {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // unreadable input is reported by the build itself; a fingerprint that matches nothing draws anew
             return "unreadable-" + System.nanoTime();
         }

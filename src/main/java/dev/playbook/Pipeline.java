@@ -2,6 +2,7 @@ package dev.playbook;
 
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Severity;
 import dev.playbook.load.LoadedDefinitions;
 import dev.playbook.load.Loader;
@@ -52,6 +53,28 @@ public final class Pipeline {
      * @param cache a folder to keep drawn diagrams in between runs, or null
      */
     public record Input(Path source, String sourceShown, Path templates, Path cache) {
+
+        /**
+         * Why the folders named cannot be read from, as a usage failure, or null when they can: a
+         * mistyped path is the user's slip, not a mistake in a definition.
+         */
+        public Failure unusable() {
+            if (!Files.exists(source)) {
+                return Failure.usage("the source folder " + source + " does not exist; --source names the folder of "
+                        + "definitions (`playbook init` creates one)");
+            }
+            if (!Files.isDirectory(source)) {
+                return Failure.usage("the source " + source + " is not a folder; --source names the folder that holds the "
+                        + "definitions (*.yaml), not a file");
+            }
+            if (templates != null && !Files.exists(templates)) {
+                return Failure.usage("the templates folder " + templates + " does not exist");
+            }
+            if (templates != null && !Files.isDirectory(templates)) {
+                return Failure.usage("the templates " + templates + " is not a folder; --templates names a folder of templates");
+            }
+            return null;
+        }
     }
 
     /**
@@ -100,11 +123,13 @@ public final class Pipeline {
     public Outcome build(Path output, boolean force, String toolIdentity) {
         Steps steps = new Steps();
         Diagnostics diagnostics = new Diagnostics();
+        Failure unusable = input.unusable();
+        if (unusable != null) return steps.failed(diagnostics, unusable);
         SiteWriter writer = new SiteWriter(diagnostics);
         try {
             writer.checkReplaceable(output, input.source(), input.templates(), input.cache());
         } catch (WriteException e) {
-            return steps.failed(diagnostics, new Failure.Output(e.getMessage()));
+            return steps.failed(diagnostics, Failure.output(e.getMessage()));
         }
         String fingerprint = toolIdentity == null ? null
                 : Fingerprint.of(toolIdentity, generator, input.source(), input.templates());
@@ -127,7 +152,7 @@ public final class Pipeline {
             }
             return outcome;
         } catch (WriteException e) {
-            return steps.failed(diagnostics, new Failure.Output(e.getMessage()));
+            return steps.failed(diagnostics, Failure.output(e.getMessage()));
         }
     }
 
@@ -146,13 +171,15 @@ public final class Pipeline {
 
     /** @param scope what to draw, or null to work it out from what the memory last drew */
     private Outcome run(RenderScope scope, FileSink sink, Steps steps, Diagnostics diagnostics) {
+        Failure unusable = input.unusable();
+        if (unusable != null) return steps.failed(diagnostics, unusable);
         // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
         if (isEmptyOrMissing(input.cache())) PlantUmlEngine.warmUpInBackground();
         LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics);
         steps.lap("load");
         Site site = new Resolver().resolve(loaded, diagnostics);
         steps.lap("resolve");
-        if (diagnostics.hasErrors()) return steps.failed(diagnostics, new Failure.Invalid("the definitions have errors"));
+        if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
         SitePlan plan = new Planner().plan(site);
         steps.lap("plan");
         RenderScope inScope = scope != null ? scope : scope(memory.drawn, site);
@@ -160,14 +187,13 @@ public final class Pipeline {
             SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink);
             steps.lap("render");
             steps.millis.put("render.diagrams", summary.diagramMillis());
-            if (diagnostics.hasErrors()) return steps.failed(diagnostics, new Failure.Invalid("the definitions have errors"));
+            if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
             memory.drawn = site;
             return new Outcome.Built(diagnostics, site, inScope, summary, steps.millis);
         } catch (RenderException e) {
-            return steps.failed(diagnostics, e.getMessage().contains("template error")
-                    ? new Failure.Invalid(e.getMessage()) : new Failure.Output(e.getMessage()));
+            return steps.failed(diagnostics, e.failure());
         } catch (IOException e) {
-            return steps.failed(diagnostics, new Failure.Usage("cannot read the templates: " + e.getMessage()));
+            return steps.failed(diagnostics, Failure.input("cannot read the templates: " + e.getMessage()));
         }
     }
 
@@ -215,6 +241,10 @@ public final class Pipeline {
 
         Outcome failed(Diagnostics diagnostics, Failure failure) {
             return new Outcome.Failed(diagnostics, failure, millis);
+        }
+
+        Outcome rejected(Diagnostics diagnostics) {
+            return new Outcome.Rejected(diagnostics, millis);
         }
     }
 }

@@ -6,9 +6,18 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -35,7 +44,7 @@ final class InitCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         for (String name : FILES.keySet()) {
             if (Files.exists(folder.resolve(name))) {
                 spec.commandLine().getErr().println("playbook: " + folder.resolve(name)
@@ -43,13 +52,22 @@ final class InitCommand implements Callable<Integer> {
                 return Main.USAGE_OR_FAILURE;
             }
         }
-        for (Map.Entry<String, String> file : FILES.entrySet()) {
-            Path target = folder.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            try (InputStream in = InitCommand.class.getResourceAsStream(file.getValue())) {
-                if (in == null) throw new IOException("the jar is missing " + file.getValue());
-                Files.write(target, in.readAllBytes(), java.nio.file.StandardOpenOption.CREATE_NEW);
+        Written written = new Written();
+        Path target = null;
+        try {
+            for (Map.Entry<String, String> file : FILES.entrySet()) {
+                target = folder.resolve(file.getKey());
+                written.folders(target.getParent());
+                byte[] content = resource(file.getValue());
+                Files.write(target, content, StandardOpenOption.CREATE_NEW);
+                written.files.add(target);
             }
+        } catch (IOException e) {
+            written.undo();
+            spec.commandLine().getErr().println("playbook: cannot write " + target + ": " + reason(e)
+                    + "; init wrote nothing");
+            spec.commandLine().getErr().flush();
+            return Main.USAGE_OR_FAILURE;
         }
         spec.commandLine().getOut().println("Created a playbook project in " + folder + ". Next:\n"
                 + "  edit " + folder.resolve("process-definitions/my-process.yaml") + "\n"
@@ -57,5 +75,53 @@ final class InitCommand implements Callable<Integer> {
                 + "  java -jar playbook.jar build     (the site, in site/)");
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = InitCommand.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("the jar is missing " + name);
+            return in.readAllBytes();
+        }
+    }
+
+    /** Why a file could not be written, in the words a person needs to fix it. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) return "permission denied on " + denied.getFile();
+        if (e instanceof FileAlreadyExistsException exists) return exists.getFile() + " is a file, not a folder";
+        if (e instanceof NotDirectoryException notFolder) return notFolder.getFile() + " is a file, not a folder";
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT) + (fs.getFile() == null ? "" : " (" + fs.getFile() + ")");
+        }
+        return e.getMessage();
+    }
+
+    /** What this run created, so that a run that cannot finish takes back exactly that, and nothing else. */
+    private static final class Written {
+        final List<Path> files = new ArrayList<>();
+        final List<Path> createdFolders = new ArrayList<>();
+
+        void folders(Path folder) throws IOException {
+            List<Path> missing = new ArrayList<>();
+            Path p = folder.toAbsolutePath();
+            for (; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) missing.add(0, p);
+            if (p != null && !Files.isDirectory(p)) throw new NotDirectoryException(p.toString());
+            for (Path made : missing) {
+                Files.createDirectory(made);
+                createdFolders.add(made);
+            }
+        }
+
+        void undo() {
+            for (Path file : files) deleteQuietly(file);
+            for (int i = createdFolders.size() - 1; i >= 0; i--) deleteQuietly(createdFolders.get(i));
+        }
+
+        private static void deleteQuietly(Path path) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a folder someone else filled meanwhile stays, as does anything that is not ours
+            }
+        }
     }
 }

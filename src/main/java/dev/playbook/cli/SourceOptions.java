@@ -3,6 +3,7 @@ package dev.playbook.cli;
 import dev.playbook.Pipeline;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options every command that reads definitions shares. */

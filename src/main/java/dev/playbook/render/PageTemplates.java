@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Markdown;
 import dev.playbook.plan.PageKind;
 import dev.playbook.plan.PlannedPage;
@@ -29,7 +30,7 @@ final class PageTemplates {
     /**
      * @param playbook the playbook the page belongs to, or null for a site-wide page
      */
-    byte[] draw(SiteOutput site, PlannedPage page, PlaybookOutput playbook) throws RenderException {
+    byte[] draw(SiteOutput site, PlannedPage page, PlaybookOutput playbook) throws RenderException, TemplateMistake {
         Messages messages = site.messages(page.language());
         MarkdownRenderer markdown = playbook != null ? playbook.markdown() : site.markdown();
         Map<String, Object> model = new HashMap<>();
@@ -68,15 +69,11 @@ final class PageTemplates {
             out.flush();
             return bytes.toByteArray();
         } catch (TemplateException e) {
-            String where = e.getTemplateSourceName() == null ? "" : e.getTemplateSourceName() + ":"
-                    + e.getLineNumber() + ":" + e.getColumnNumber() + ": ";
-            throw new RenderException(where + "template error while drawing " + page.path() + ": "
-                    + e.getMessageWithoutStackTop().strip(), e);
+            throw TemplateMistake.of(e, site.theme(), page.kind().template());
         } catch (ParseException e) {
-            throw new RenderException(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": template error: " + e.getEditorMessage(), e);
+            throw TemplateMistake.of(e, site.theme(), page.kind().template());
         } catch (IOException e) {
-            throw new RenderException("cannot load the template for " + page.path() + ": " + e.getMessage(), e);
+            throw new RenderException(Failure.input("cannot read the template for " + page.path() + ": " + e.getMessage()), e);
         }
     }
 

@@ -119,10 +119,15 @@ public final class SiteRenderer {
             for (String id : chunk) {
                 SiteDiagrams.PlaybookDiagrams d = drawn.byPlaybook().get(id);
                 put(sink, text(SitePaths.diagramFile(id, "flow.puml"), d.flowSource()), written);
-                put(sink, text(SitePaths.diagramFile(id, "flow.svg"), standalone(d.flowSvg())), written);
+                // a diagram left out has no picture file: its pages say so instead
+                if (d.flowSvg() != null) {
+                    put(sink, text(SitePaths.diagramFile(id, "flow.svg"), standalone(d.flowSvg())), written);
+                }
                 if (d.rolesSource() != null) {
                     put(sink, text(SitePaths.diagramFile(id, "roles.puml"), d.rolesSource()), written);
-                    put(sink, text(SitePaths.diagramFile(id, "roles.svg"), standalone(d.rolesSvg())), written);
+                    if (d.rolesSvg() != null) {
+                        put(sink, text(SitePaths.diagramFile(id, "roles.svg"), standalone(d.rolesSvg())), written);
+                    }
                 }
             }
         }
@@ -236,8 +241,10 @@ public final class SiteRenderer {
             model.put("playbook", page.playbook());
             model.put("view", new PlaybookView(page.playbook(), page.links(), messages));
             SiteDiagrams.PlaybookDiagrams d = diagrams.byPlaybook().get(page.playbook().id());
-            model.put("flowSvg", trusted(d.flowSvg()));
-            if (d.rolesSvg() != null) model.put("rolesSvg", trusted(d.rolesSvg()));
+            model.put("flowSvg", trusted(d.flowMarkup()));
+            model.put("flowOmitted", d.flowSvg() == null);
+            if (d.rolesMarkup() != null) model.put("rolesSvg", trusted(d.rolesMarkup()));
+            model.put("rolesOmitted", d.rolesSource() != null && d.rolesSvg() == null);
         }
         if (page.stage() != null) model.put("stage", page.stage());
         try {

@@ -55,8 +55,10 @@ final class PageTemplates {
             model.put("playbook", playbook.playbook());
             model.put("view", new PlaybookView(playbook.playbook(), page.links(), messages));
             PlaybookDiagrams d = playbook.diagrams();
-            model.put("flowSvg", trusted(d.flowSvg()));
-            if (d.rolesSvg() != null) model.put("rolesSvg", trusted(d.rolesSvg()));
+            model.put("flowSvg", trusted(d.flowMarkup()));
+            model.put("flowOmitted", d.flowSvg() == null);
+            if (d.rolesMarkup() != null) model.put("rolesSvg", trusted(d.rolesMarkup()));
+            model.put("rolesOmitted", d.rolesSource() != null && d.rolesSvg() == null);
         }
         model.put("facts", facts);
         if (page.stage() != null) model.put("stage", page.stage());

@@ -45,7 +45,7 @@ public final class Revisions {
     public Revision resolve(String ref, Path source) throws RevisionException {
         if (ref.isBlank()) throw new RevisionException("an empty revision; name a tag, branch, commit or folder");
         Path folder = Path.of(ref);
-        if (Files.isDirectory(folder)) return new Revision.Folder(folder, ref, shown(ref));
+        if (Files.isDirectory(folder)) return new Revision.Folder(folder, ref, folder.normalize().toString().replace('\\', '/'));
         try (Repository repository = open(ref, source)) {
             ObjectId commitId = commit(repository, ref);
             Path root = repository.getWorkTree().toPath().toRealPath();
@@ -163,11 +163,5 @@ public final class Revisions {
         } catch (IOException | UncheckedIOException e) {
             // a leftover temporary folder is untidy, not wrong; the comparison itself is done
         }
-    }
-
-    private static String shown(String folder) {
-        String shown = folder.replace('\\', '/');
-        while (shown.endsWith("/") && shown.length() > 1) shown = shown.substring(0, shown.length() - 1);
-        return shown.equals(".") ? "" : shown;
     }
 }

@@ -1,5 +1,8 @@
 package dev.playbook;
 
+import dev.playbook.changes.Baseline;
+import dev.playbook.changes.Comparison;
+import dev.playbook.changes.RevisionException;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.load.LoadedDefinitions;
 import dev.playbook.load.Loader;
@@ -21,6 +24,7 @@ import dev.playbook.write.WriteException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One run of the pipeline, top to bottom: load, resolve, plan, render, write. Each step hands
@@ -32,8 +36,10 @@ public final class SiteBuild {
      * @param sourceShown how the source folder is named in messages
      * @param templates a folder of overriding templates, or null
      * @param cache a folder to keep drawn diagrams in between builds, or null
+     * @param since the revision or folder to mark changes against, overriding {@code changes_since}; or null
      */
-    public record Options(Path source, String sourceShown, Path output, Path templates, Path cache, boolean force) {
+    public record Options(Path source, String sourceShown, Path output, Path templates, Path cache, boolean force,
+                          String since) {
         /** Without a diagram cache: every diagram is drawn. */
         public Options(Path source, String sourceShown, Path output, Path templates) {
             this(source, sourceShown, output, templates, null, false);
@@ -41,6 +47,10 @@ public final class SiteBuild {
 
         public Options(Path source, String sourceShown, Path output, Path templates, Path cache) {
             this(source, sourceShown, output, templates, cache, false);
+        }
+
+        public Options(Path source, String sourceShown, Path output, Path templates, Path cache, boolean force) {
+            this(source, sourceShown, output, templates, cache, force, null);
         }
     }
 
@@ -103,8 +113,15 @@ public final class SiteBuild {
                 return new Report(diagnostics, null, 0, 0, 0, 0, e.getMessage(), timer.millis);
             }
         }
-        String fingerprint = write && toolIdentity != null
-                ? Fingerprint.of(toolIdentity, generator, options.source(), options.templates()) : null;
+        Baseline baseline;
+        try {
+            baseline = Baseline.find(options.since(), options.source(), options.sourceShown(), diagnostics);
+        } catch (RevisionException e) {
+            return new Report(diagnostics, null, 0, 0, 0, 0, "--since: " + e.getMessage(), timer.millis);
+        }
+        if (diagnostics.hasErrors()) return new Report(diagnostics, null, 0, 0, 0, 0, null, timer.millis);
+        String fingerprint = write && toolIdentity != null ? Fingerprint.of(toolIdentity, generator, options.source(),
+                options.templates(), baseline == null ? null : baseline.revision()) : null;
         SiteWriter.Record record = options.force() ? null : writer.upToDate(options.output(), fingerprint);
         if (record != null) {
             // the site was built from exactly this input: say what that build said, and leave it be
@@ -119,7 +136,17 @@ public final class SiteBuild {
         Site site = new dev.playbook.resolve.Resolver().resolve(loaded, diagnostics);
         timer.lap("resolve");
         if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, 0, 0, null, timer.millis);
-        SitePlan plan = new Planner().plan(site);
+        Comparison changes = null;
+        if (baseline != null) {
+            try {
+                changes = baseline.compare(site, diagnostics);
+            } catch (RevisionException e) {
+                return new Report(diagnostics, site, 0, 0, 0, 0, e.getMessage(), timer.millis);
+            }
+            timer.lap("compare");
+            if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, 0, 0, null, timer.millis);
+        }
+        SitePlan plan = new Planner().plan(site, changes == null ? Set.of() : pagesOfChanges(changes));
         timer.lap("plan");
 
         // pages go to the disk as they are drawn, so a large site never sits in memory whole
@@ -128,7 +155,7 @@ public final class SiteBuild {
             if (write) transaction = writer.begin(options.output(), fingerprint);
             FileSink sink = transaction != null ? transaction : file -> { };
             DiagramCache cache = write ? new DiagramCache(options.cache()) : DiagramCache.readOnly(options.cache());
-            SiteRenderer renderer = new SiteRenderer(new Theme(options.templates()), generator, cache, progress);
+            SiteRenderer renderer = new SiteRenderer(new Theme(options.templates()), generator, cache, progress, changes);
             int files = renderer.render(plan, diagnostics, RenderScope.ALL, sink);
             timer.lap("render");
             timer.millis.put("render.diagrams", renderer.diagramMillis());
@@ -150,6 +177,13 @@ public final class SiteBuild {
         } finally {
             if (transaction != null) transaction.close();
         }
+    }
+
+    /** The playbooks that get a page of their changes: every one that changed or is new. */
+    private static Set<String> pagesOfChanges(Comparison changes) {
+        Set<String> ids = new java.util.TreeSet<>();
+        changes.playbooks().stream().filter(p -> p.after() != null).forEach(p -> ids.add(p.playbookId()));
+        return ids;
     }
 
     /** A warning as the marker keeps it, {@code file:line:col: warning: message}, back into the diagnostics. */

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.changes.Comparison;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
@@ -30,6 +31,7 @@ public final class SiteRenderer {
     private final DiagramBatch diagramBatch;
 
     private final Progress progress;
+    private final Comparison changes;
     private final SearchIndexWriter searchIndex = new SearchIndexWriter();
 
     public SiteRenderer(Theme theme, String generator, DiagramCache cache) {
@@ -37,6 +39,12 @@ public final class SiteRenderer {
     }
 
     public SiteRenderer(Theme theme, String generator, DiagramCache cache, Progress progress) {
+        this(theme, generator, cache, progress, null);
+    }
+
+    /** @param changes what changed since the site's baseline, marked on its pages; or null for a site without one */
+    public SiteRenderer(Theme theme, String generator, DiagramCache cache, Progress progress, Comparison changes) {
+        this.changes = changes;
         this.theme = theme;
         this.generator = generator;
         this.progress = progress;
@@ -240,6 +248,7 @@ public final class SiteRenderer {
             if (d.rolesSvg() != null) model.put("rolesSvg", trusted(d.rolesSvg()));
         }
         if (page.stage() != null) model.put("stage", page.stage());
+        if (changes != null) model.put("changes", new ChangesView(changes, page.playbook(), page.links(), messages));
         try {
             Template template = theme.freemarker().getTemplate(page.kind().template());
             // straight to UTF-8 bytes: pages with diagrams are large, and every copy of them costs

@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * The entries of two versions of a list, paired: first by key (repeated keys pair in order),
- * then, where allowed, an unpaired entry with the unpaired entry at the same place of the other
- * list, which is how an edit that rewords an entry in place looks.
+ * then, where allowed, an unpaired old entry with an unpaired new one that stands in the same gap
+ * between entries paired by key, which is how an edit that rewords an entry in place looks.
  */
 record Pairing<T>(List<Pair<T>> pairs, List<T> removed, List<T> added) {
 
@@ -20,9 +20,9 @@ record Pairing<T>(List<Pair<T>> pairs, List<T> removed, List<T> added) {
     }
 
     /**
-     * @param samePlace whether an unpaired old and new entry at the same index are the same entry; null never pairs them
+     * @param alike whether an unpaired old and new entry in the same gap are the same entry; null never pairs them
      */
-    static <T> Pairing<T> of(List<T> before, List<T> after, Function<T, String> key, BiPredicate<T, T> samePlace) {
+    static <T> Pairing<T> of(List<T> before, List<T> after, Function<T, String> key, BiPredicate<T, T> alike) {
         Map<String, Deque<Integer>> oldByKey = new HashMap<>();
         for (int i = 0; i < before.size(); i++) {
             oldByKey.computeIfAbsent(key.apply(before.get(i)), k -> new ArrayDeque<>()).add(i);
@@ -36,11 +36,19 @@ record Pairing<T>(List<Pair<T>> pairs, List<T> removed, List<T> added) {
                 oldPaired[partnerOfNew[j]] = true;
             }
         }
-        if (samePlace != null) {
-            for (int j = 0; j < after.size() && j < before.size(); j++) {
-                if (partnerOfNew[j] == null && !oldPaired[j] && samePlace.test(before.get(j), after.get(j))) {
-                    partnerOfNew[j] = j;
-                    oldPaired[j] = true;
+        if (alike != null) {
+            int[] oldGap = gaps(oldPaired);
+            boolean[] newPaired = new boolean[after.size()];
+            for (int j = 0; j < after.size(); j++) newPaired[j] = partnerOfNew[j] != null;
+            int[] newGap = gaps(newPaired);
+            for (int j = 0; j < after.size(); j++) {
+                if (newPaired[j]) continue;
+                for (int i = 0; i < before.size(); i++) {
+                    if (!oldPaired[i] && oldGap[i] == newGap[j] && alike.test(before.get(i), after.get(j))) {
+                        partnerOfNew[j] = i;
+                        oldPaired[i] = true;
+                        break;
+                    }
                 }
             }
         }
@@ -55,6 +63,17 @@ record Pairing<T>(List<Pair<T>> pairs, List<T> removed, List<T> added) {
             if (!oldPaired[i]) removed.add(before.get(i));
         }
         return new Pairing<>(List.copyOf(pairs), List.copyOf(removed), List.copyOf(added));
+    }
+
+    /** For each entry, how many entries before it were paired by key: entries with the same count share a gap. */
+    static int[] gaps(boolean[] paired) {
+        int[] gap = new int[paired.length];
+        int count = 0;
+        for (int i = 0; i < paired.length; i++) {
+            gap[i] = count;
+            if (paired[i]) count++;
+        }
+        return gap;
     }
 
     /** Pairs by key alone. */

@@ -71,7 +71,7 @@ final class StageComparer {
         if (!Texts.same(was, is)) changes.add(new StageDetailChanged(playbookId, after.id(), detail, was, is));
     }
 
-    /** Branches are matched by where they lead; one left where another now stands is that branch, changed. */
+    /** Branches are matched by where they lead; one left in the gap where another now stands is that branch, changed. */
     private void branches(List<Change> changes) {
         Pairing<Branch> pairing = Pairing.of(before.branches(), after.branches(), b -> Spelling.target(b.to()), (a, b) -> true);
         for (Branch gone : pairing.removed()) changes.add(new BranchRemoved(playbookId, after.id(), gone));
@@ -87,10 +87,11 @@ final class StageComparer {
 
     /**
      * Items are matched by key. Keys made from the words change with them, so an item left over
-     * where another now stands is taken to be that item, reworded.
+     * where another with mostly the same words now stands is taken to be that item, reworded.
      */
     private void items(List<Change> changes, ItemList list, List<Markdown> old, List<Markdown> now) {
-        Pairing<Markdown> pairing = Pairing.of(old, now, m -> ItemKey.of(after.id(), m.source()), (a, b) -> true);
+        Pairing<Markdown> pairing = Pairing.of(old, now, m -> ItemKey.of(after.id(), m.source()),
+                (a, b) -> Texts.similar(a.source(), b.source()));
         for (Markdown gone : pairing.removed()) {
             changes.add(new ItemRemoved(playbookId, after.id(), list, ItemKey.of(after.id(), gone.source()), gone.source()));
         }

@@ -14,6 +14,7 @@ import dev.playbook.model.Stage;
 import dev.playbook.model.Task;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * Pairs the tasks of two versions of a playbook, in three rounds: by id within a stage; then a
  * task whose id left one stage and arrived in another is the same task, moved; then, within a
  * stage, a task without an id of its own (its id is made from its title) that stands where
- * another such task stood is that task reworded.
+ * another such task stood, with mostly the same words, is that task reworded.
  */
 final class TaskPairing {
     private final String playbookId;
@@ -86,16 +87,11 @@ final class TaskPairing {
             }
         }
 
-        // what is left in a stage both versions have, at the same place, is a task reworded
-        for (Placed now : List.copyOf(newLeft)) {
-            Placed was = oldLeft.stream()
-                    .filter(o -> o.stageId().equals(now.stageId()) && o.index() == now.index())
-                    .findFirst().orElse(null);
-            if (was != null && titledById(was.task()) && titledById(now.task())) {
-                partner.put(now, was);
-                oldLeft.remove(was);
-                newLeft.remove(now);
-            }
+        // what is left in a stage both versions have, in the same gap between paired tasks and with
+        // mostly the same words, is a task reworded
+        for (Stage stage : after.allStages()) {
+            Stage was = oldStages.get(stage.id());
+            if (was != null) reworded(was, stage, oldLeft, newLeft, partner);
         }
 
         for (Placed gone : oldLeft) {
@@ -110,6 +106,33 @@ final class TaskPairing {
                 compare(was, now);
             }
         }
+    }
+
+    private static void reworded(Stage was, Stage now, List<Placed> oldLeft, List<Placed> newLeft, Map<Placed, Placed> partner) {
+        List<Placed> olds = oldLeft.stream().filter(p -> p.stageId().equals(was.id())).toList();
+        List<Placed> news = newLeft.stream().filter(p -> p.stageId().equals(now.id())).toList();
+        if (olds.isEmpty() || news.isEmpty()) return;
+        int[] oldGap = Pairing.gaps(stayed(was.tasks().size(), olds));
+        int[] newGap = Pairing.gaps(stayed(now.tasks().size(), news));
+        for (Placed n : news) {
+            for (Placed o : olds) {
+                if (oldLeft.contains(o) && oldGap[o.index()] == newGap[n.index()] && titledById(o.task()) && titledById(n.task())
+                        && Texts.similar(o.task().title(), n.task().title())) {
+                    partner.put(n, o);
+                    oldLeft.remove(o);
+                    newLeft.remove(n);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Which places of a stage's task list hold a task that is accounted for, i.e. not among the left-over ones. */
+    private static boolean[] stayed(int size, List<Placed> left) {
+        boolean[] stayed = new boolean[size];
+        Arrays.fill(stayed, true);
+        for (Placed p : left) stayed[p.index()] = false;
+        return stayed;
     }
 
     private void compare(Placed was, Placed now) {

@@ -24,6 +24,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Draw the whole site even when nothing changed since the last build.")
     boolean force;
 
+    @Option(names = "--since", paramLabel = "REF",
+            description = "Mark what changed since this git revision (tag, branch, commit) or folder of definitions: "
+                    + "a \"What changed\" page per changed playbook and new/changed badges. Overrides site.yaml's changes_since.")
+    String since;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +54,7 @@ final class BuildCommand implements Callable<Integer> {
         var progress = TerminalProgress.forConsole(spec.commandLine().getErr(), options.quiet);
         SiteBuild.Report report = new SiteBuild("Playbook " + VersionProvider.version(), progress, toolIdentity()).build(
                 new SiteBuild.Options(options.source, options.sourceShown(), output, options.templates, options.cacheOrNull(),
-                        force));
+                        force, since));
         if (progress instanceof TerminalProgress terminal) terminal.clear();
         int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(report);
         if (options.verbose) Reporter.timings(report, spec.commandLine().getErr());

@@ -101,7 +101,7 @@ final class Words {
             return (track == null ? "main path" : "track " + track) + ", stage " + map.get("position");
         }
         if (value instanceof Map<?, ?> map && map.containsKey("when")) {
-            return "when " + quoted(String.valueOf(map.get("when"))) + " → " + map.get("to");
+            return quoted(String.valueOf(map.get("when"))) + " (to " + map.get("to") + ")";
         }
         if (change instanceof Change.TaskMoved) return "stage " + value;
         if (isWord(change)) return value.toString();

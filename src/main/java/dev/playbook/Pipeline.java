@@ -1,5 +1,8 @@
 package dev.playbook;
 
+import dev.playbook.changes.Baseline;
+import dev.playbook.changes.Comparison;
+import dev.playbook.changes.RevisionException;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Failure;
@@ -31,6 +34,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -51,8 +55,18 @@ public final class Pipeline {
      * @param sourceShown how the source folder is named in messages
      * @param templates a folder of overriding templates, or null
      * @param cache a folder to keep drawn diagrams in between runs, or null
+     * @param since the git revision or folder to mark changes against, overriding {@code changes_since}; or null
      */
-    public record Input(Path source, String sourceShown, Path templates, Path cache) {
+    public record Input(Path source, String sourceShown, Path templates, Path cache, String since) {
+
+        public Input(Path source, String sourceShown, Path templates, Path cache) {
+            this(source, sourceShown, templates, cache, null);
+        }
+
+        /** The same input, marking changes against {@code since} (null: as site.yaml says). */
+        public Input since(String since) {
+            return new Input(source, sourceShown, templates, cache, since);
+        }
 
         /**
          * Why the folders named cannot be read from, as a usage failure, or null when they can: a
@@ -86,6 +100,8 @@ public final class Pipeline {
         private final Loader loader = new Loader();
         private SiteRenderer renderer;
         private Site drawn;
+        private Baseline baseline;
+        private Comparison compared;
     }
 
     private final Input input;
@@ -131,8 +147,15 @@ public final class Pipeline {
         } catch (WriteException e) {
             return steps.failed(diagnostics, Failure.output(e.getMessage()));
         }
-        String fingerprint = toolIdentity == null ? null
-                : Fingerprint.of(toolIdentity, generator, input.source(), input.templates());
+        Baseline baseline;
+        try {
+            baseline = baseline(diagnostics);
+        } catch (RevisionException e) {
+            return steps.failed(diagnostics, Failure.usage(e.getMessage()));
+        }
+        if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
+        String fingerprint = toolIdentity == null ? null : Fingerprint.of(toolIdentity, generator, input.source(),
+                input.templates(), baseline == null ? null : baseline.revision());
         SiteWriter.Record record = force ? null : writer.upToDate(output, fingerprint);
         if (record != null) {
             // the site was built from exactly this input: say what that build said, and leave it be
@@ -180,21 +203,54 @@ public final class Pipeline {
         Site site = new Resolver().resolve(loaded, diagnostics);
         steps.lap("resolve");
         if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
-        SitePlan plan = new Planner().plan(site);
-        steps.lap("plan");
-        RenderScope inScope = scope != null ? scope : scope(memory.drawn, site);
+        Comparison changes;
         try {
-            SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink);
+            changes = compare(site, diagnostics);
+        } catch (RevisionException e) {
+            return steps.failed(diagnostics, Failure.usage(e.getMessage()));
+        }
+        steps.lap("compare");
+        if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
+        SitePlan plan = new Planner().plan(site, changes == null ? Set.of() : changes.withPages());
+        steps.lap("plan");
+        // marks of what changed touch every page of a playbook: a new comparison draws the site anew
+        boolean sameChanges = Objects.equals(changes, memory.compared);
+        RenderScope inScope = scope != null ? scope : sameChanges ? scope(memory.drawn, site) : RenderScope.ALL;
+        try {
+            SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink, changes);
             steps.lap("render");
             steps.millis.put("render.diagrams", summary.diagramMillis());
             if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
             memory.drawn = site;
+            memory.compared = changes;
             return new Outcome.Built(diagnostics, site, inScope, summary, steps.millis);
         } catch (RenderException e) {
             return steps.failed(diagnostics, e.failure());
         } catch (IOException e) {
             return steps.failed(diagnostics, Failure.input("cannot read the templates: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The version the site marks its changes against ({@code --since}, else site.yaml's
+     * {@code changes_since}), or null. A pipeline that runs again keeps what it read of the same
+     * version.
+     */
+    private Baseline baseline(Diagnostics diagnostics) throws RevisionException {
+        Baseline found;
+        try {
+            found = Baseline.find(input.since(), input.source(), input.sourceShown(), diagnostics);
+        } catch (RevisionException e) {
+            throw new RevisionException("--since: " + e.getMessage(), e);
+        }
+        if (found == null || !found.sameAs(memory.baseline)) memory.baseline = found;
+        return memory.baseline;
+    }
+
+    /** What changed since the baseline, or null for a site without one. */
+    private Comparison compare(Site site, Diagnostics diagnostics) throws RevisionException {
+        Baseline baseline = baseline(diagnostics);
+        return baseline == null || diagnostics.hasErrors() ? null : baseline.compare(site, diagnostics);
     }
 
     private SiteRenderer renderer() throws IOException {

@@ -37,7 +37,7 @@ final class DefinitionReader {
     static final Set<String> BRANCH_KEYS = Set.of("when", "to");
     static final Set<String> TRACK_KEYS = Set.of("id", "title", "stages", "returns_to");
     static final Set<String> ITEM_KEYS = Set.of("id", "text");
-    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer");
+    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer", "changes_since");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*([dw])");
@@ -88,7 +88,7 @@ final class DefinitionReader {
             diagnostics.error(questions.at(), "`audit_questions` replaces the default questions; write a plain list");
         }
         return new SiteDefinition(file, r.text("title"), r.text("language"), r.plainText("base_url"),
-                questions == null ? List.of() : questions.items(), r.markdown("footer"));
+                questions == null ? List.of() : questions.items(), r.markdown("footer"), r.text("changes_since"));
     }
 
     private StageDefinition stage(YamlNode node) {

@@ -57,6 +57,18 @@ public final class Loader {
         return new LoadedDefinitions(site, playbooks);
     }
 
+    /**
+     * Only the site settings, read before a build decides whether it has anything to do (what a
+     * site depends on is named there). Problems are left for {@link #load} to report.
+     */
+    public SiteDefinition site(Path sourceDir, String shownAs) {
+        SiteDefinition none = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null);
+        Path file = sourceDir.resolve(SITE_FILE);
+        if (!Files.isRegularFile(file)) return none;
+        FileResult result = read(sourceDir, shownAs, file);
+        return result.site() != null ? result.site() : none;
+    }
+
     /** What one file gave: a playbook or the site settings (or neither), and its own findings. */
     private record FileResult(PlaybookDefinition playbook, SiteDefinition site, Diagnostics diagnostics) {
     }

@@ -62,6 +62,9 @@ final class PageTemplates {
         }
         model.put("facts", facts);
         if (page.stage() != null) model.put("stage", page.stage());
+        if (site.changes() != null) {
+            model.put("changes", new ChangesView(site.changes(), page.playbook(), page.links(), messages));
+        }
         try {
             Template template = site.theme().freemarker().getTemplate(page.kind().template());
             // straight to UTF-8 bytes: pages with diagrams are large, and every copy of them costs

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.changes.Comparison;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Language;
@@ -58,6 +59,12 @@ public final class SiteRenderer {
      * received.
      */
     public Summary render(SitePlan plan, Diagnostics diagnostics, RenderScope scope, FileSink sink) throws RenderException {
+        return render(plan, diagnostics, scope, sink, null);
+    }
+
+    /** @param changes what changed since the version the site marks changes against, or null */
+    public Summary render(SitePlan plan, Diagnostics diagnostics, RenderScope scope, FileSink sink, Comparison changes)
+            throws RenderException {
         int drawnBefore = diagramBatch.drawn();
         int cachedBefore = diagramBatch.cached();
         long nanosBefore = diagramNanos;
@@ -80,7 +87,7 @@ public final class SiteRenderer {
         SiteDiagrams.Drawn siteTexts = timed(() -> diagrams.draw(plan.site(), messages, diagnostics,
                 new RenderScope(Set.of(), true)));
         SiteOutput site = new SiteOutput(plan, theme, messages, generator, diagnostics, progress,
-                new MarkdownRenderer(siteTexts.markdownMarkup()::get));
+                new MarkdownRenderer(siteTexts.markdownMarkup()::get), changes);
         for (Publisher publisher : publishers) publisher.prepare(site);
 
         List<Playbook> playbooks = plan.site().playbooks().stream().filter(p -> scope.includes(p.id())).toList();

@@ -14,14 +14,13 @@ import dev.playbook.model.Site;
 import dev.playbook.plan.Planner;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.progress.Progress;
-import dev.playbook.render.DiagramCache;
 import dev.playbook.render.FileSink;
-import dev.playbook.render.PlantUmlEngine;
 import dev.playbook.render.Publisher;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.RenderScope;
 import dev.playbook.render.SiteRenderer;
 import dev.playbook.render.Theme;
+import dev.playbook.render.diagram.Diagrams;
 import dev.playbook.resolve.Resolver;
 import dev.playbook.write.SiteWriter;
 import dev.playbook.write.WriteException;
@@ -197,7 +196,7 @@ public final class Pipeline {
         Failure unusable = input.unusable();
         if (unusable != null) return steps.failed(diagnostics, unusable);
         // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
-        if (isEmptyOrMissing(input.cache())) PlantUmlEngine.warmUpInBackground();
+        if (isEmptyOrMissing(input.cache())) Diagrams.warmUp();
         LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics);
         steps.lap("load");
         Site site = new Resolver().resolve(loaded, diagnostics);
@@ -255,9 +254,9 @@ public final class Pipeline {
 
     private SiteRenderer renderer() throws IOException {
         if (memory.renderer == null) {
-            DiagramCache cache = writesCache ? new DiagramCache(input.cache()) : DiagramCache.readOnly(input.cache());
             List<Publisher> publishers = SiteRenderer.standardPublishers();
-            memory.renderer = new SiteRenderer(new Theme(input.templates()), generator, cache, progress, publishers);
+            memory.renderer = new SiteRenderer(new Theme(input.templates()), generator,
+                    new Diagrams(input.cache(), writesCache, progress), progress, publishers);
         }
         return memory.renderer;
     }

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.render.diagram.PlaybookDiagrams;
 import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Markdown;
 import dev.playbook.plan.PageKind;

@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 /**
  * Makes author text inert inside generated PlantUML: every character that PlantUML could read as

@@ -1,5 +1,8 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
+import dev.playbook.render.RenderScope;
+import dev.playbook.render.Theme;
+import dev.playbook.render.RenderFixtures;
 import dev.playbook.Outcome;
 import dev.playbook.testing.Builds;
 import dev.playbook.diagnostics.Diagnostic;
@@ -85,7 +88,7 @@ class DiagramTooLargeTest {
         Site site = load(playbook(temp.resolve("defs"), "dlugi", "pl", 800));
         Path cache = temp.resolve("cache");
         Diagnostics diagnostics = new Diagnostics();
-        SiteDiagrams.Drawn drawn = new SiteDiagrams(smallStackBatch(cache))
+        Diagrams.Drawn drawn = new Diagrams(smallStackBatch(cache))
                 .draw(site, new Theme(null).messages(), diagnostics, RenderScope.ALL);
 
         assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
@@ -123,7 +126,7 @@ class DiagramTooLargeTest {
                 """, StandardCharsets.UTF_8);
         Path cache = temp.resolve("cache");
         Diagnostics diagnostics = new Diagnostics();
-        SiteDiagrams.Drawn drawn = new SiteDiagrams(smallStackBatch(cache))
+        Diagrams.Drawn drawn = new Diagrams(smallStackBatch(cache))
                 .draw(load(source), new Theme(null).messages(), diagnostics, RenderScope.ALL);
 
         List<String> errors = diagnostics.sorted().stream().filter(d -> d.severity() == Severity.ERROR)

@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 /**
  * A drawn diagram: an SVG ready to embed in a page, or PlantUML's complaint and the 0-based line
@@ -7,7 +7,7 @@ package dev.playbook.render;
  * @param crashed PlantUML itself failed (ran out of stack or memory, or threw) rather than
  *                rejecting the source: for a generated diagram, a sign that it is too large to draw
  */
-public record DiagramResult(String svg, String error, int errorLine, boolean crashed) {
+record DiagramResult(String svg, String error, int errorLine, boolean crashed) {
 
     static DiagramResult drawn(String svg) {
         return new DiagramResult(svg, null, -1, false);

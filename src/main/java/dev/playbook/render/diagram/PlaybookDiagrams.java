@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 /**
  * The diagrams of one playbook: PlantUML source and the SVG ready to embed. The roles are null

@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 import net.sourceforge.plantuml.ErrorUml;
 import net.sourceforge.plantuml.FileFormat;
@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * logs a stack trace, and returns that picture as if it were the diagram. Such a result is
  * reported here as {@link DiagramResult#crashed() crashed}, never as a drawing.
  */
-public final class PlantUmlEngine {
+final class PlantUmlEngine {
     /**
      * PlantUML's own logger, which prints every crash's stack trace to the terminal. Held here so
      * the setting below outlives garbage collection of the logger until PlantUML holds it too.

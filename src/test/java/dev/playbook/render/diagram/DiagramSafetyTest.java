@@ -1,5 +1,6 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
+import dev.playbook.render.RenderFixtures;
 import dev.playbook.Outcome;
 import dev.playbook.testing.Builds;
 import dev.playbook.diagnostics.Diagnostic;

@@ -1,5 +1,6 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
+import dev.playbook.render.RenderScope;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.Playbook;

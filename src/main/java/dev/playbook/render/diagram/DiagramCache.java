@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * every entry read from disk must match its digest and pass {@link SvgSafetyCheck}; one that
  * does not is {@linkplain Lookup#refused() refused}, to be drawn again, never published.
  */
-public final class DiagramCache {
+final class DiagramCache {
     /** Bump when the layout of an entry changes, so entries of the old layout are simply not found. */
     private static final String FORMAT = "entry-2";
     private static final String HEADER = "playbook-diagram sha256=";

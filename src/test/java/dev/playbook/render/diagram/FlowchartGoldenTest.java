@@ -1,5 +1,6 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
+import dev.playbook.render.Theme;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.load.Loader;
 import dev.playbook.model.Language;

@@ -1,5 +1,9 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
+import dev.playbook.render.Messages;
+import dev.playbook.render.RenderScope;
+import dev.playbook.render.Theme;
+import dev.playbook.render.RenderFixtures;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.model.Language;
 import dev.playbook.model.Site;
@@ -15,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SiteDiagramsTest {
+class DiagramsTest {
 
     private static Map<Language, Messages> messages() throws Exception {
         Map<Language, Messages> all = new EnumMap<>(Language.class);
@@ -27,7 +31,7 @@ class SiteDiagramsTest {
     void theFlowchartShowsEveryStageTitleWithPolishLettersAndLinksEachBox(@TempDir Path cache) throws Exception {
         Site site = RenderFixtures.site("flow");
         Diagnostics diagnostics = new Diagnostics();
-        SiteDiagrams.Drawn drawn = new SiteDiagrams(new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache)))
+        Diagrams.Drawn drawn = new Diagrams(new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache)))
                 .draw(site, messages(), diagnostics, RenderScope.ALL);
         assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
         String svg = drawn.byPlaybook().get("flow").flowSvg();
@@ -48,12 +52,12 @@ class SiteDiagramsTest {
     void aDiagramIsDrawnOnceAndThenComesFromTheCache(@TempDir Path cache) throws Exception {
         Site site = RenderFixtures.site("flow");
         DiagramBatch first = new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache));
-        SiteDiagrams.Drawn a = new SiteDiagrams(first).draw(site, messages(), new Diagnostics(), RenderScope.ALL);
+        Diagrams.Drawn a = new Diagrams(first).draw(site, messages(), new Diagnostics(), RenderScope.ALL);
         assertEquals(2, first.drawn(), "the flowchart and the swimlanes");
         assertEquals(0, first.cached());
 
         DiagramBatch second = new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache));
-        SiteDiagrams.Drawn b = new SiteDiagrams(second).draw(site, messages(), new Diagnostics(), RenderScope.ALL);
+        Diagrams.Drawn b = new Diagrams(second).draw(site, messages(), new Diagnostics(), RenderScope.ALL);
         assertEquals(0, second.drawn());
         assertEquals(2, second.cached());
         assertEquals(a.byPlaybook().get("flow").flowSvg(), b.byPlaybook().get("flow").flowSvg());

@@ -1,5 +1,6 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
+import dev.playbook.render.Messages;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Role;
 import dev.playbook.model.Stage;
@@ -12,7 +13,7 @@ import java.util.List;
  * Writes the "who does what" diagram: one swimlane per role, and every task of the main path,
  * in order, in the lane of the role that does it. Tasks without a role get a lane of their own.
  */
-public final class SwimlaneWriter {
+final class SwimlaneWriter {
     private SwimlaneWriter() {
     }
 

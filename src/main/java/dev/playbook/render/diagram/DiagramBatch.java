@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Position;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * parallel on every core, each drawn by PlantUML and cleaned for the page on the same thread.
  * Counts what it drew and what it took from the cache.
  */
-public final class DiagramBatch {
+final class DiagramBatch {
     /**
      * The stack of each drawing thread. PlantUML draws an activity diagram recursively, a few
      * hundred bytes of stack per box: a thread's usual 1 MB runs out near 2,000 stages, while

@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Position;
@@ -6,8 +6,14 @@ import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
 import dev.playbook.model.Stage;
+import dev.playbook.progress.Progress;
+import dev.playbook.render.Messages;
+import dev.playbook.render.RenderException;
+import dev.playbook.render.RenderScope;
 import freemarker.template.utility.StringUtil;
+import org.commonmark.node.FencedCodeBlock;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,16 +28,20 @@ import java.util.stream.Collectors;
  * wrote it. A generated diagram too large to draw is left out with a warning, and the pages show
  * a plain notice in its place; PlantUML's picture of its own failure is never published.
  */
-final class SiteDiagrams {
+public final class Diagrams {
     /**
      * Beyond this many stages a playbook's diagrams are not drawn: PlantUML would take minutes,
      * or run out of stack, and the picture would be too tall to read or to embed in a page.
      */
     static final int MAX_DRAWN_STAGES = 1000;
 
-    record Drawn(Map<String, PlaybookDiagrams> byPlaybook, Map<String, String> markdownMarkup) {
+    /**
+     * What a run drew: each playbook's diagrams, and the markup of each ```plantuml block by its
+     * source, for the Markdown renderer.
+     */
+    public record Drawn(Map<String, PlaybookDiagrams> byPlaybook, Map<String, String> markdownMarkup) {
         /** These diagrams together with another set's, e.g. a chunk's with the site-wide texts'. */
-        Drawn with(Drawn other) {
+        public Drawn with(Drawn other) {
             Map<String, String> markup = new HashMap<>(other.markdownMarkup);
             markup.putAll(markdownMarkup);
             return new Drawn(byPlaybook, markup);
@@ -40,11 +50,43 @@ final class SiteDiagrams {
 
     private final DiagramBatch batch;
 
-    SiteDiagrams(DiagramBatch batch) {
+    /**
+     * @param cacheFolder where drawn diagrams are kept between runs, or null for none
+     * @param writesCache whether new drawings go into the cache folder ({@code check} only reads it)
+     */
+    public Diagrams(Path cacheFolder, boolean writesCache, Progress progress) {
+        this(new DiagramBatch(new PlantUmlEngine(), writesCache ? new DiagramCache(cacheFolder)
+                : DiagramCache.readOnly(cacheFolder), progress));
+    }
+
+    Diagrams(DiagramBatch batch) {
         this.batch = batch;
     }
 
-    Drawn draw(Site site, Map<Language, Messages> messages, Diagnostics diagnostics, RenderScope scope)
+    /** Starts PlantUML on a thread of its own, so that its start-up overlaps other work of a run about to draw. */
+    public static void warmUp() {
+        PlantUmlEngine.warmUpInBackground();
+    }
+
+    /** Whether a fenced block of Markdown is a diagram ({@code ```plantuml}), drawn rather than shown as code. */
+    public static boolean isDiagram(FencedCodeBlock block) {
+        return MarkdownDiagrams.isDiagram(block);
+    }
+
+    /** How many diagrams this instance drew, and how many it took from the cache, since it was made. */
+    public int drawn() {
+        return batch.drawn();
+    }
+
+    public int cached() {
+        return batch.cached();
+    }
+
+    /**
+     * Draws the diagrams of the playbooks in scope (and, with the site pages in scope, those of
+     * the site's own texts): from the cache where it can, else with PlantUML.
+     */
+    public Drawn draw(Site site, Map<Language, Messages> messages, Diagnostics diagnostics, RenderScope scope)
             throws RenderException {
         Map<String, DiagramJob[]> generated = new LinkedHashMap<>();
         List<DiagramJob> jobs = new ArrayList<>();

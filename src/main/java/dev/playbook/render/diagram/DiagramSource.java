@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 import dev.playbook.diagnostics.Position;
 
@@ -8,7 +8,7 @@ import dev.playbook.diagnostics.Position;
  * @param origin where an author wrote it (for errors), or null for a diagram we generate
  * @param firstLine the file line of the source's first line, to map PlantUML's line to the file's
  */
-public record DiagramSource(String text, Position origin, int firstLine) {
+record DiagramSource(String text, Position origin, int firstLine) {
 
     public static DiagramSource generated(String text) {
         return new DiagramSource(text, null, 0);

@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 import dev.playbook.model.LinkPolicy;
 import org.w3c.dom.Document;
@@ -28,7 +28,7 @@ import java.util.Set;
  * or attributes the HTML checker rejects, a size that follows the page width, an accessible
  * title and description, and no link or script that could run code in the reader's browser.
  */
-public final class SvgCleaner {
+final class SvgCleaner {
     /** Bump when the cleaning changes, so cached diagrams are cleaned again. */
     static final String VERSION = "svg-5";
     private static final String SVG_NS = "http://www.w3.org/2000/svg";

@@ -1,4 +1,4 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
 /**
  * A diagram to draw and how to label it for screen readers. Jobs with equal fields are drawn

@@ -1,5 +1,6 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
+import dev.playbook.render.Messages;
 import dev.playbook.model.Branch;
 import dev.playbook.model.Outcome;
 import dev.playbook.model.Playbook;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * track as its own flow that rejoins the main path or ends; lost ends drawn apart from won ones.
  * Links in the diagram are relative to the playbook's folder, where the diagram is shown.
  */
-public final class FlowchartWriter {
+final class FlowchartWriter {
     static final String WON_COLOR = "#D5F0DF";
     static final String LOST_COLOR = "#F8D3CF";
     static final String LINK_COLOR = "#E3ECFA";

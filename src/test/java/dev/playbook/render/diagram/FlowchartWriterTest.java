@@ -1,5 +1,7 @@
-package dev.playbook.render;
+package dev.playbook.render.diagram;
 
+import dev.playbook.render.Messages;
+import dev.playbook.render.RenderFixtures;
 import dev.playbook.model.Branch;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Stage;

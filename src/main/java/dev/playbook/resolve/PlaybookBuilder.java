@@ -23,6 +23,7 @@ import dev.playbook.model.Resource;
 import dev.playbook.model.Role;
 import dev.playbook.model.Slugs;
 import dev.playbook.model.Stage;
+import dev.playbook.model.StageCrm;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
 import dev.playbook.model.Target;
@@ -92,7 +93,7 @@ final class PlaybookBuilder {
         // without a title the playbook cannot be published, but its flow can still be checked
         Playbook playbook = new Playbook(id, titled ? def.title().value() : "", language, text(def.version()),
                 text(def.owner()), def.summary(), text(def.extendsId()), roles, phases, lossReasons, stages, tracks,
-                def.file());
+                def.file(), new CrmSettings(diagnostics).playbook(def));
         new FlowChecks(diagnostics).check(playbook, def);
         return titled ? playbook : null;
     }
@@ -208,7 +209,8 @@ final class PlaybookBuilder {
                 else branches.add(new Branch(b.when(), to));
             }
         }
-        if (tasks == null || !complete) return null;
+        StageCrm crm = new CrmSettings(diagnostics).stage(def, status);
+        if (tasks == null || crm == null || !complete) return null;
         return new Stage(id, def.title().value(), status,
                 def.kind() == null ? StageKind.MILESTONE : def.kind().value(),
                 phase, def.goal(), def.description(), def.definition(), tasks,
@@ -216,7 +218,7 @@ final class PlaybookBuilder {
                 markdown(def.buyerCommitments()), markdown(def.questions()),
                 def.probability() == null ? null : def.probability().value(),
                 def.duration() == null ? null : def.duration().value(),
-                next, branches, trackId);
+                next, branches, trackId, crm);
     }
 
     private List<Task> tasks(StageDefinition def, Set<String> roleIds) {

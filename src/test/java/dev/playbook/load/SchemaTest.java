@@ -78,6 +78,10 @@ class SchemaTest {
         assertEquals(DefinitionReader.NAMED_KEYS, keys(playbook.at("/properties/roles/items")));
         assertEquals(DefinitionReader.NAMED_KEYS, keys(playbook.at("/properties/buyer_journey/items")));
         assertEquals(DefinitionReader.SITE_KEYS, keys(schemaNode("site.schema.json")));
+        assertEquals(CrmBlockReader.STAGE_CRM_KEYS, keys(stage.at("/properties/crm")));
+        assertEquals(CrmBlockReader.PLAYBOOK_CRM_KEYS, keys(playbook.at("/properties/crm")));
+        assertEquals(CrmBlockReader.SALESFORCE_KEYS, keys(playbook.at("/properties/crm/properties/salesforce")));
+        assertEquals(CrmBlockReader.HUBSPOT_KEYS, keys(playbook.at("/properties/crm/properties/hubspot")));
     }
 
     @Test

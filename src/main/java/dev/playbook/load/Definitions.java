@@ -60,7 +60,10 @@ public final class Definitions {
             StageCrmDefinition crm) {
     }
 
-    /** A stage's {@code crm:} block; null fields were not written. */
+    /**
+     * A stage's {@code crm:} block; null fields were not written. {@code at} is where the block
+     * stands, or in a variant, the variant's entry for the stage.
+     */
     public record StageCrmDefinition(
             Position at,
             Located<String> name,

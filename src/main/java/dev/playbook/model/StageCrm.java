@@ -10,7 +10,8 @@ import java.util.List;
  * category of its status, guidance made from its goal and exit criteria.
  *
  * @param fields Salesforce Path's key fields for the stage, at most five
- * @param at where the stage is defined, so that an export can point at it
+ * @param at where the stage's CRM settings are given (its {@code crm:} block, a variant's entry for the
+ *           stage, else the stage itself), so that an export can point at it
  */
 public record StageCrm(CrmName name, ForecastCategory forecast, List<String> fields, Markdown guidance, Position at) {
     public static final int MAX_FIELDS = 5;

@@ -35,7 +35,7 @@ final class CrmSettings {
             return null;
         }
         List<String> fields = crm.fields() == null ? List.of() : crm.fields().items().stream().map(Located::value).toList();
-        return new StageCrm(name(crm.name()), forecast, fields, crm.guidance(), def.at());
+        return new StageCrm(name(crm.name()), forecast, fields, crm.guidance(), crm.at());
     }
 
     PlaybookCrm playbook(PlaybookDefinition def) {

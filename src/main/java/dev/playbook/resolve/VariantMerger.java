@@ -124,14 +124,21 @@ final class VariantMerger {
                 either(own.next(), base.next()),
                 list(own.branches(), base.branches()),
                 null, null,
-                crm(own.crm(), base.crm()));
+                crm(own, base.crm()));
     }
 
-    /** A stage's {@code crm:} merges key by key: what the variant gives replaces, the rest is inherited. */
-    private static StageCrmDefinition crm(StageCrmDefinition own, StageCrmDefinition base) {
-        if (own == null || base == null) return either(own, base);
-        return new StageCrmDefinition(own.at(), either(own.name(), base.name()), either(own.forecast(), base.forecast()),
-                either(own.fields(), base.fields()), either(own.guidance(), base.guidance()));
+    /**
+     * A stage's {@code crm:} merges key by key: what the variant gives replaces, the rest is
+     * inherited. It is placed at the variant's entry for the stage, which is where an export's
+     * message about the stage (say, of a probability the variant changed) should point.
+     */
+    private static StageCrmDefinition crm(StageDefinition own, StageCrmDefinition base) {
+        StageCrmDefinition mine = own.crm();
+        if (mine == null && base == null) return new StageCrmDefinition(own.at(), null, null, null, null);
+        if (mine == null) return new StageCrmDefinition(own.at(), base.name(), base.forecast(), base.fields(), base.guidance());
+        if (base == null) return mine;
+        return new StageCrmDefinition(mine.at(), either(mine.name(), base.name()), either(mine.forecast(), base.forecast()),
+                either(mine.fields(), base.fields()), either(mine.guidance(), base.guidance()));
     }
 
     private static StageDefinition withoutPlacement(StageDefinition s) {

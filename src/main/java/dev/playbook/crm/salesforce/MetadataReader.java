@@ -74,8 +74,8 @@ final class MetadataReader {
                 int event = xml.next();
                 line = xml.getLocation().getLineNumber();
                 switch (event) {
-                    case XMLStreamConstants.DTD -> throw new BadInputException(shown, line, "the file declares a DTD "
-                            + "(<!DOCTYPE ...>); Salesforce metadata has none, and it is refused for safety");
+                    case XMLStreamConstants.DTD -> throw new BadInputException(shown, lineOf(bytes, "<!DOCTYPE", line),
+                            "the file declares a DTD (<!DOCTYPE ...>); Salesforce metadata has none, and it is refused for safety");
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new BadInputException(shown, line,
                             "the file refers to an entity (&" + xml.getLocalName() + ";) that XML does not define");
                     case XMLStreamConstants.START_ELEMENT -> {
@@ -115,6 +115,16 @@ final class MetadataReader {
                 }
             }
         }
+    }
+
+    /** The line a text starts on in the file (read as UTF-8), or the fallback when it is not there. */
+    private static int lineOf(byte[] bytes, String text, int fallback) {
+        String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int at = content.indexOf(text);
+        if (at < 0) return fallback;
+        int line = 1;
+        for (int i = 0; i < at; i++) if (content.charAt(i) == '\n') line++;
+        return line;
     }
 
     /** The parser's own sentence, without its "ParseError at [row,col]" preamble. */

@@ -1,6 +1,8 @@
 package dev.playbook.crm.salesforce;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +36,7 @@ final class PathInfoReader {
         String dropping = null;
         String link = null;
         StringBuilder linkText = null;
+        Deque<Integer> open = new ArrayDeque<>();
         Matcher m = TOKEN.matcher(html);
         while (m.find()) {
             if (m.group(2) == null) {
@@ -54,8 +57,8 @@ final class PathInfoReader {
             }
             StringBuilder target = linkText != null ? linkText : current;
             switch (tag) {
-                case "b", "strong" -> target.append("**");
-                case "i", "em" -> target.append('*');
+                case "b", "strong" -> emphasis(target, "**", closing, open);
+                case "i", "em" -> emphasis(target, "*", closing, open);
                 case "br" -> target.append(listDepth > 0 ? " " : "\n");
                 case "a" -> {
                     if (!closing) {
@@ -94,10 +97,28 @@ final class PathInfoReader {
         return false;
     }
 
+    /**
+     * Opens or closes bold or italics; emphasis around nothing (as editors leave behind) is
+     * dropped rather than written as asterisks that Markdown would misread.
+     */
+    private static void emphasis(StringBuilder target, String marker, boolean closing, Deque<Integer> open) {
+        if (!closing) {
+            open.push(target.length());
+            target.append(marker);
+            return;
+        }
+        if (open.isEmpty()) return;
+        int start = open.pop();
+        if (start + marker.length() > target.length() || target.substring(start + marker.length()).isBlank()) {
+            target.setLength(Math.min(start, target.length()));
+        } else {
+            target.append(marker);
+        }
+    }
+
     private static void flush(StringBuilder text, List<String> into, boolean item) {
         String block = text.toString().replace('\u00A0', ' ');
         block = item ? block.replaceAll("\\s+", " ").strip() : block.replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").strip();
-        block = block.replaceAll("\\*\\*\\s*\\*\\*", "").replaceAll("(?<!\\*)\\*\\s*\\*(?!\\*)", "").strip();
         text.setLength(0);
         if (block.isEmpty()) return;
         // a block that starts like Markdown's own syntax would turn into a heading or a list

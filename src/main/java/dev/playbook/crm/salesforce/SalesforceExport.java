@@ -195,8 +195,9 @@ public final class SalesforceExport implements CrmExport {
                         + info.fullLength() + " characters of rich text; Path keeps " + PathGuidance.MAX_LENGTH + ", so "
                         + (info.keptItems() == 0 ? "only the start of its first paragraph"
                         : info.keptItems() + " of its " + info.items() + " paragraphs and list items") + " went in"
-                        + (page != null ? ", with a link to the stage's page" : "; set `base_url` in site.yaml (or "
-                        + "--base-url) to end it with a link to the stage's page") + ", or write a shorter `crm.guidance`");
+                        + (page != null ? ", ending with a link to the stage's page" : " (set `base_url` in site.yaml, "
+                        + "or --base-url, to end it with a link to the stage's page)")
+                        + "; a shorter `crm.guidance` chooses what Path shows");
             }
             xml.start("pathAssistantSteps");
             for (String field : s.stage().crm().fields()) xml.element("fieldNames", field);

@@ -20,7 +20,7 @@ final class StarterYaml {
     static String of(ImportedPipeline pipeline, String id, List<String> stageIds, List<String> header) {
         StringBuilder y = new StringBuilder();
         for (String line : header) y.append("# ").append(commentSafe(line)).append('\n');
-        y.append("playbook: ").append(id).append('\n');
+        y.append("playbook: ").append(YamlText.id(id)).append('\n');
         y.append("title: ").append(YamlText.quoted(pipeline.title())).append('\n');
         if (pipeline.salesforceProcess() != null || pipeline.hubspotPipeline() != null) {
             y.append("crm:\n");
@@ -40,7 +40,7 @@ final class StarterYaml {
     }
 
     private static void stage(StringBuilder y, ImportedStage s, String id) {
-        y.append("  - id: ").append(id).append('\n');
+        y.append("  - id: ").append(YamlText.id(id)).append('\n');
         y.append("    title: ").append(YamlText.quoted(s.title())).append('\n');
         if (s.status() != StageStatus.OPEN) y.append("    status: ").append(s.status() == StageStatus.WON ? "won" : "lost").append('\n');
         if (s.goal() != null) y.append("    goal: ").append(YamlText.value(s.goal(), 4)).append('\n');

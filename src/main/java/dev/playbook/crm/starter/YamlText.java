@@ -10,6 +10,14 @@ final class YamlText {
     private YamlText() {
     }
 
+    private static final java.util.Set<String> YAML_WORDS = java.util.Set.of("null", "true", "false", "yes", "no", "on",
+            "off", "y", "n");
+
+    /** An id as it is where YAML reads it as text (most are), else quoted: {@code null} or {@code 2026} would not be text. */
+    static String id(String id) {
+        return id.matches("[a-z][a-z0-9-]*") && !YAML_WORDS.contains(id) ? id : quoted(id);
+    }
+
     /** A double-quoted scalar: {@code \} and {@code "} escaped, and every character YAML does not print directly too. */
     static String quoted(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');

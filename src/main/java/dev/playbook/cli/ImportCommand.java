@@ -71,19 +71,20 @@ final class ImportCommand implements Callable<Integer> {
         }
         String shownInput = CrmCommands.shown(input);
         List<String> notes = new ArrayList<>();
-        List<ImportedPipeline> pipelines;
+        String shownOutput = CrmCommands.shown(output);
+        List<StarterPlaybooks.Starter> starters;
         try {
-            pipelines = system.equals("salesforce") ? new SalesforceImport(notes::add).read(input, shownInput, process)
+            List<ImportedPipeline> pipelines = system.equals("salesforce")
+                    ? new SalesforceImport(notes::add).read(input, shownInput, process)
                     : new HubSpotImport(notes::add).read(input, shownInput, pipeline);
+            starters = new StarterPlaybooks(Clock.systemUTC()).make(pipelines, StarterPlaybooks.existing(output),
+                    system.equals("salesforce") ? "Salesforce" : "HubSpot", shownInput);
         } catch (BadInputException e) {
             err.println(e.getMessage());
             err.println("nothing was written");
             err.flush();
             return Main.DEFINITION_ERRORS;
         }
-        String shownOutput = CrmCommands.shown(output);
-        List<StarterPlaybooks.Starter> starters = new StarterPlaybooks(Clock.systemUTC()).make(pipelines,
-                StarterPlaybooks.existing(output), system.equals("salesforce") ? "Salesforce" : "HubSpot", shownInput);
         List<ExportFile> files = starters.stream().map(StarterPlaybooks.Starter::file).toList();
         OutputFolder folder = new OutputFolder(output, shownOutput);
         OutputFolder.Outcome outcome;

@@ -35,6 +35,9 @@ public final class HubSpotImport {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
+    /** Far more pipelines than an account has; each becomes a file of its own. */
+    static final int MAX_PIPELINES = 200;
+
     private final Consumer<String> notes;
 
     /** @param notes takes what the import left out and why, one sentence each */
@@ -61,6 +64,9 @@ public final class HubSpotImport {
         pipelines = new ArrayList<>(pipelines);
         pipelines.sort(Comparator.comparingDouble(p -> order(p, Double.MAX_VALUE)));
         List<JsonNode> chosen = choose(pipelines, pipeline, shown);
+        if (chosen.size() > MAX_PIPELINES) {
+            throw new BadInputException(shown, 0, "the file holds " + chosen.size() + " pipelines; pick one with --pipeline");
+        }
         List<ImportedPipeline> result = new ArrayList<>();
         for (JsonNode p : chosen) result.add(pipeline(p, shown));
         return result;
@@ -114,6 +120,10 @@ public final class HubSpotImport {
         // the list's own order is not the pipeline's: HubSpot orders stages by displayOrder
         stages.sort(Comparator.comparingDouble(s -> order(s, Double.MAX_VALUE)));
         if (stages.isEmpty()) throw new BadInputException(shown, 0, where + " has no stages that are not archived");
+        if (stages.size() > HubSpotExport.MAX_STAGES) {
+            throw new BadInputException(shown, 0, where + " has " + stages.size() + " stages; a HubSpot pipeline has at most "
+                    + HubSpotExport.MAX_STAGES);
+        }
         List<ImportedStage> imported = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode s : stages) {
@@ -152,7 +162,8 @@ public final class HubSpotImport {
         else if (closed) {
             notes.accept(where + ": the stage \"" + label + "\" is closed but neither won (1.0) nor lost (0.0); it became an open stage");
         }
-        Integer percent = probability == null ? null : probability.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+        // through a double: a hostile "1e-999999999" would make exact decimal rounding compute a huge power of ten
+        Integer percent = probability == null ? null : (int) Math.round(probability.doubleValue() * 100);
         if (probability == null) notes.accept(where + ": the stage \"" + label + "\" has no probability");
         return new ImportedStage(label, null, status, percent, null, null, List.of(), List.of());
     }

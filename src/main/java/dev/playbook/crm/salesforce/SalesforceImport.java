@@ -35,6 +35,10 @@ public final class SalesforceImport {
     private static final int MAX_DEPTH = 16;
     private static final int MAX_FILES = 100_000;
     private static final String MASTER = "__MASTER__";
+    /** Salesforce's limit on the values of a picklist. */
+    static final int MAX_VALUES = 1000;
+    /** Far more sales processes than an org has; each becomes a file of its own. */
+    static final int MAX_PROCESSES = 200;
 
     private final PathInfoReader guidance = new PathInfoReader();
     private final Consumer<String> notes;
@@ -118,6 +122,9 @@ public final class SalesforceImport {
             processFiles.put(name, where);
         }
         List<String> chosen = choose(processes, process, shown);
+        if (chosen.size() > MAX_PROCESSES) {
+            throw new BadInputException(shown, 0, "the folder holds " + chosen.size() + " sales processes; pick one with --process");
+        }
         List<ImportedPipeline> pipelines = new ArrayList<>();
         for (String name : chosen) {
             Node bp = processes.get(name);
@@ -248,6 +255,10 @@ public final class SalesforceImport {
             StageStatus status = closed ? (won ? StageStatus.WON : StageStatus.LOST) : StageStatus.OPEN;
             values.add(new Value(name, label, status, probability(v, shown), forecast(v, status), bool(v, "isActive", true, shown),
                     v.line()));
+        }
+        if (values.size() > MAX_VALUES) {
+            throw new BadInputException(shown, root.line(), "the value set has " + values.size() + " stages; Salesforce allows "
+                    + MAX_VALUES + " values in a picklist");
         }
         if (values.stream().noneMatch(Value::active)) {
             throw new BadInputException(shown, root.line(), values.isEmpty() ? "the value set has no stages (<standardValue>)"

@@ -51,7 +51,8 @@ public final class StarterPlaybooks {
      * @param crm the CRM's name for the header, e.g. {@code Salesforce}
      * @param source the file or folder imported, as the user named it
      */
-    public List<Starter> make(List<ImportedPipeline> pipelines, Map<String, String> existing, String crm, String source) {
+    public List<Starter> make(List<ImportedPipeline> pipelines, Map<String, String> existing, String crm, String source)
+            throws BadInputException {
         // an id is free where no other file has it: the playbook's own file is replaced (with --force) or refused
         Set<String> taken = new HashSet<>();
         existing.forEach((id, file) -> {
@@ -75,6 +76,12 @@ public final class StarterPlaybooks {
                     "It builds as it is. `playbook check` warns about what each stage still needs (tasks, exit",
                     "criteria): that is the to-do list for turning this pipeline into a playbook.");
             String yaml = StarterYaml.of(pipeline, id, ids, header);
+            long size = yaml.getBytes(StandardCharsets.UTF_8).length;
+            if (size > Loader.MAX_FILE_BYTES) {
+                throw new BadInputException(source, 0, "the pipeline \"" + pipeline.title() + "\" would make a playbook file of "
+                        + (size / 1024 / 1024) + " MB, more than a definition file may be (" + (Loader.MAX_FILE_BYTES / 1024 / 1024)
+                        + " MB); its guidance texts are far too long to be a CRM's");
+            }
             starters.add(new Starter(id, ExportFile.text(id + ".yaml", yaml), pipeline.stages().size(), warnings(id, yaml)));
         }
         return starters;

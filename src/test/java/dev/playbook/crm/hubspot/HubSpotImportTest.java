@@ -6,7 +6,9 @@ import dev.playbook.crm.starter.ImportedPipeline;
 import dev.playbook.crm.starter.ImportedStage;
 import dev.playbook.model.StageStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,27 @@ class HubSpotImportTest {
         assertBad(dir.resolve("bad-probability.json"), "pipeline \"Sales\", stage \"Qualified\": the probability \"40\" is not a "
                 + "number from 0.0 to 1.0");
         assertBad(CrmFixtures.SALESFORCE.resolve("bad/not-xml.csv"), "not valid JSON: Unrecognized token 'fullName'");
+    }
+
+    @Test
+    void hostileNumbersAndSizesAreRefusedOrRoundedQuickly(@TempDir Path dir) throws Exception {
+        Path tiny = dir.resolve("tiny.json");
+        Files.writeString(tiny, "{\"label\": \"P\", \"stages\": [{\"label\": \"A\", \"displayOrder\": 0, "
+                + "\"metadata\": {\"isClosed\": \"false\", \"probability\": \"1e-999999999\"}}]}");
+        assertEquals(0, read(tiny, null).get(0).stages().get(0).probability());
+        StringBuilder many = new StringBuilder("{\"label\": \"P\", \"stages\": [");
+        for (int i = 0; i <= HubSpotExport.MAX_STAGES; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"label\": \"S").append(i).append("\", \"displayOrder\": ").append(i)
+                    .append(", \"metadata\": {\"probability\": \"0.1\"}}");
+        }
+        Path big = dir.resolve("many.json");
+        Files.writeString(big, many.append("]}").toString());
+        BadInputException e = assertThrows(BadInputException.class, () -> read(big, null));
+        assertEquals(big + ": error: pipeline \"P\" has 101 stages; a HubSpot pipeline has at most 100", e.getMessage());
+        Path deep = dir.resolve("deep.json");
+        Files.writeString(deep, "[".repeat(5000) + "]".repeat(5000));
+        e = assertThrows(BadInputException.class, () -> read(deep, null));
+        assertTrue(e.problem().startsWith("not valid JSON"), e.getMessage());
     }
 
     private void assertBad(Path file, String problemStart) {

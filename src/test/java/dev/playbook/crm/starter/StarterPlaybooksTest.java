@@ -76,7 +76,7 @@ class StarterPlaybooksTest {
     }
 
     @Test
-    void idsAreSlugsMadeUniqueAndNeverTheReservedWords() {
+    void idsAreSlugsMadeUniqueAndNeverTheReservedWords() throws Exception {
         List<ImportedStage> stages = List.of(stage("Won", StageStatus.WON, 100), stage("Lost", StageStatus.LOST, 0),
                 stage("Qualification", StageStatus.OPEN, 10), stage("qualification!", StageStatus.OPEN, 20),
                 stage("???", StageStatus.OPEN, 30), stage("x".repeat(70), StageStatus.OPEN, 40), stage("x".repeat(80), StageStatus.OPEN, 50));

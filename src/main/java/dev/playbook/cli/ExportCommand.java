@@ -85,9 +85,11 @@ final class ExportCommand implements Callable<Integer> {
                     + "` is not a Salesforce API version such as " + ExportSettings.DEFAULT_SALESFORCE_API_VERSION
                     + " (Path needs 34.0 or later)");
         }
+        Diagnostics loaded = new Diagnostics();
+        Site site = CrmCommands.load(source, loaded);
+        if (loaded.hasErrors()) return CrmCommands.report(loaded, err, "nothing was exported");
+        // the definitions' own warnings are `check`'s to tell; the export tells what concerns the CRM
         Diagnostics diagnostics = new Diagnostics();
-        Site site = CrmCommands.load(source, diagnostics);
-        if (diagnostics.hasErrors()) return CrmCommands.report(diagnostics, err, "nothing was exported");
         String base = baseUrl != null ? baseUrl : site.settings().baseUrl();
         String siteAddress = siteAddress(base, baseUrl != null);
         List<Playbook> chosen = choose(site);

@@ -13,6 +13,7 @@ import dev.playbook.model.StageCrm;
 import dev.playbook.model.StageStatus;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Turns the {@code crm:} blocks into the model, checking what needs the stage's final status. */
 final class CrmSettings {
@@ -29,7 +30,7 @@ final class CrmSettings {
         ForecastCategory forecast = crm.forecast() == null ? null : crm.forecast().value();
         if (forecast != null && status != StageStatus.OPEN && forecast != ForecastCategory.defaultFor(status)) {
             // Salesforce fixes these itself: a closed won stage forecasts as Closed, a closed lost one is left out
-            diagnostics.error(crm.forecast().at(), "a " + status.name().toLowerCase(java.util.Locale.ROOT)
+            diagnostics.error(crm.forecast().at(), "a " + status.name().toLowerCase(Locale.ROOT)
                     + " stage is always forecast as `" + ForecastCategory.defaultFor(status).written()
                     + "` in Salesforce; remove `forecast:` or write `" + ForecastCategory.defaultFor(status).written() + "`");
             return null;

@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -119,7 +120,7 @@ final class MetadataReader {
 
     /** The line a text starts on in the file (read as UTF-8), or the fallback when it is not there. */
     private static int lineOf(byte[] bytes, String text, int fallback) {
-        String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        String content = new String(bytes, StandardCharsets.UTF_8);
         int at = content.indexOf(text);
         if (at < 0) return fallback;
         int line = 1;

@@ -1,5 +1,7 @@
 package dev.playbook.crm.salesforce;
 
+import dev.playbook.model.Language;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -90,7 +92,7 @@ final class PathInfoReader {
 
     /** "Move on when:" and the link to the stage's page are the export's own words, not the author's. */
     private static boolean isOwnWording(String paragraph) {
-        for (var language : dev.playbook.model.Language.values()) {
+        for (Language language : Language.values()) {
             if (paragraph.equals(escape(PathGuidance.moveOnWhen(language)))) return true;
             if (paragraph.startsWith("[" + escape(PathGuidance.moreInThePlaybook(language)) + "](")) return true;
         }

@@ -1,5 +1,7 @@
 package dev.playbook.crm.starter;
 
+import java.util.Set;
+
 /**
  * Writes text as YAML scalars that read back exactly, whatever they hold: colons, hashes, quotes,
  * a leading dash, angle brackets, Polish letters, line breaks. One-line text is always a
@@ -10,7 +12,7 @@ final class YamlText {
     private YamlText() {
     }
 
-    private static final java.util.Set<String> YAML_WORDS = java.util.Set.of("null", "true", "false", "yes", "no", "on",
+    private static final Set<String> YAML_WORDS = Set.of("null", "true", "false", "yes", "no", "on",
             "off", "y", "n");
 
     /** An id as it is where YAML reads it as text (most are), else quoted: {@code null} or {@code 2026} would not be text. */

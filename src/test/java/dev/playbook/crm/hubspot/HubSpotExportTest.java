@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.playbook.crm.CrmFixtures;
 import dev.playbook.crm.CrmFixtures.Exported;
+import dev.playbook.crm.CrmStage;
 import dev.playbook.crm.ExportFile;
+import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Severity;
 import dev.playbook.model.Site;
+import dev.playbook.model.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -65,14 +68,14 @@ class HubSpotExportTest {
         Exported exported = CrmFixtures.export(new HubSpotExport(), List.of(CrmFixtures.playbook(site, "b2b-finance")), null);
         assertTrue(exported.messages(Severity.WARNING).contains("process-definitions/b2b-finance.yaml:47:5: warning: HubSpot takes "
                 + "deal probabilities in steps of 10%, so the 65 of stage `compliance` becomes 0.7"));
-        assertEquals("0.9", HubSpotExport.probability(new dev.playbook.crm.CrmStage(withProbability(
-                CrmFixtures.playbook(site, "transactional").stages().get(0), 97), "x", "x"), new dev.playbook.diagnostics.Diagnostics()));
-        assertEquals("0.0", HubSpotExport.probability(new dev.playbook.crm.CrmStage(withProbability(
-                CrmFixtures.playbook(site, "transactional").stages().get(0), 4), "x", "x"), new dev.playbook.diagnostics.Diagnostics()));
+        assertEquals("0.9", HubSpotExport.probability(new CrmStage(withProbability(
+                CrmFixtures.playbook(site, "transactional").stages().get(0), 97), "x", "x"), new Diagnostics()));
+        assertEquals("0.0", HubSpotExport.probability(new CrmStage(withProbability(
+                CrmFixtures.playbook(site, "transactional").stages().get(0), 4), "x", "x"), new Diagnostics()));
     }
 
-    private static dev.playbook.model.Stage withProbability(dev.playbook.model.Stage s, int p) {
-        return new dev.playbook.model.Stage(s.id(), s.title(), s.status(), s.kind(), s.buyerPhase(), s.goal(), s.description(),
+    private static Stage withProbability(Stage s, int p) {
+        return new Stage(s.id(), s.title(), s.status(), s.kind(), s.buyerPhase(), s.goal(), s.description(),
                 s.definition(), s.tasks(), s.exitCriteria(), s.buyerCommitments(), s.questions(), p, s.duration(), s.next(),
                 s.branches(), s.trackId(), s.crm());
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -154,7 +155,7 @@ class SalesforceImportTest {
         Path huge = dir.resolve("OpportunityStage.standardValueSet-meta.xml");
         try (var out = Files.newOutputStream(huge)) {
             byte[] block = new byte[1024 * 1024];
-            java.util.Arrays.fill(block, (byte) ' ');
+            Arrays.fill(block, (byte) ' ');
             for (int i = 0; i < 11; i++) out.write(block);
         }
         e = assertThrows(BadInputException.class, () -> read(huge, null));

@@ -9,6 +9,7 @@ import dev.playbook.model.StageStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +51,7 @@ class StarterPlaybooksTest {
         assertEquals(1, made.size());
         StarterPlaybooks.Starter starter = made.get(0);
         assertEquals("pipeline-hostile-1", starter.id());
-        String yaml = new String(starter.file().content(), java.nio.charset.StandardCharsets.UTF_8);
+        String yaml = new String(starter.file().content(), StandardCharsets.UTF_8);
         assertTrue(yaml.startsWith("# Imported from Salesforce (test) by `playbook import`, 2026-03-02 09:15 UTC,\n# from a folder?with a line break.\n"),
                 yaml);
         Files.write(dir.resolve(starter.file().path()), starter.file().content());
@@ -83,7 +84,7 @@ class StarterPlaybooksTest {
         ImportedPipeline pipeline = new ImportedPipeline("Sales", "test", stages, null, null, null);
         StarterPlaybooks.Starter s = new StarterPlaybooks(CLOCK).make(List.of(pipeline, pipeline),
                 Map.of("sales", "other/sales.yaml", "sales-2", "sales-2.yaml"), "HubSpot", "f.json").get(1);
-        String yaml = new String(s.file().content(), java.nio.charset.StandardCharsets.UTF_8);
+        String yaml = new String(s.file().content(), StandardCharsets.UTF_8);
         for (String id : List.of("closed-won", "closed-lost", "qualification", "qualification-2", "stage-5", "x".repeat(63),
                 "x".repeat(61) + "-2")) {
             assertTrue(yaml.contains("  - id: " + id + "\n"), id + " in\n" + yaml);

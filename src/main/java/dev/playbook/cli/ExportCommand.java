@@ -120,6 +120,10 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private List<Playbook> choose(Site site) {
+        if (site.playbooks().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), CrmCommands.shown(source)
+                    + " has no playbooks to export; name the folder of definitions with --source");
+        }
         if (playbookIds.isEmpty()) return site.playbooks();
         Set<String> wanted = new LinkedHashSet<>(playbookIds);
         List<Playbook> chosen = new ArrayList<>();

@@ -89,6 +89,9 @@ class CrmCommandsTest {
         assertEquals(2, Cli.run("export", "salesforce", "--output", out.toString(), "--api-version", "12").code());
         assertEquals(2, Cli.run("export", "salesforce", "--output", out.toString(), "--base-url", "javascript:alert(1)").code());
         assertEquals(2, Cli.run("export", "salesforce").code());
+        run = Cli.run("export", "salesforce", "--source", out.toString(), "--output", out.resolve("sf").toString());
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().contains(out + " has no playbooks to export"), run::toString);
         assertEquals(2, Cli.run("import", "hubspot", RESPONSE.toString(), "--process", "x", "--output", out.toString()).code());
         assertEquals(2, Cli.run("import", "pipedrive", RESPONSE.toString(), "--output", out.toString()).code());
     }

@@ -153,9 +153,8 @@ public final class SalesforceExport implements CrmExport {
         String description = description(p.playbook());
         if (!description.isEmpty()) xml.element("description", description);
         xml.element("isActive", true);
-        for (CrmStage s : p.playbook().stages()) {
-            xml.start("values").element("fullName", s.value()).element("default", false).end();
-        }
+        // no <default> in the values: a sales process has no default stage, and Salesforce refuses one there
+        for (CrmStage s : p.playbook().stages()) xml.start("values").element("fullName", s.value()).end();
         return xml.finish();
     }
 

@@ -24,9 +24,9 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Turns a CRM's existing pipeline into a starter playbook: one YAML file per Salesforce sales "
                 + "process or HubSpot deal pipeline, which builds at once; `check` then lists what each stage still needs.",
-                "  playbook import salesforce FILE|FOLDER [--process NAME]   (OpportunityStage.standardValueSet-meta.xml, "
-                        + "or a project folder)",
-                "  playbook import hubspot FILE [--pipeline ID|LABEL]        (a GET /crm/v3/pipelines/deals response, or one pipeline)",
+                "Salesforce: a retrieved OpportunityStage.standardValueSet-meta.xml, or a project folder, where "
+                        + "--process picks one sales process.",
+                "HubSpot: a response of GET /crm/v3/pipelines/deals, or one pipeline; --pipeline picks one.",
                 "Never overwrites a file without --force."})
 final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CRM", description = "salesforce or hubspot.")

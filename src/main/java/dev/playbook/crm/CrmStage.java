@@ -39,8 +39,4 @@ public record CrmStage(Stage stage, String value, String label) {
     public Position at() {
         return stage.crm().at();
     }
-
-    public String describe() {
-        return "stage `" + stage.id() + "`";
-    }
 }

@@ -27,10 +27,10 @@ import java.util.regex.Pattern;
 /** Reads the YAML tree of one file into {@link Definitions}, checking keys, types and the shape of values. */
 final class DefinitionReader {
     static final Set<String> PLAYBOOK_KEYS = Set.of("playbook", "title", "language", "version", "owner", "summary",
-            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove");
+            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove", "crm");
     static final Set<String> STAGE_KEYS = Set.of("id", "title", "status", "kind", "buyer_phase", "goal",
             "description", "definition", "tasks", "exit_criteria", "buyer_commitments", "questions", "probability",
-            "duration", "next", "branches", "after", "before");
+            "duration", "next", "branches", "after", "before", "crm");
     static final Set<String> TASK_KEYS = Set.of("title", "id", "role", "optional", "details", "resources");
     static final Set<String> RESOURCE_KEYS = Set.of("title", "url");
     static final Set<String> NAMED_KEYS = Set.of("id", "title");
@@ -45,11 +45,13 @@ final class DefinitionReader {
     private final String file;
     private final SourceText source;
     private final Diagnostics diagnostics;
+    private final CrmBlockReader crm;
 
     DefinitionReader(String file, String text, Diagnostics diagnostics) {
         this.file = file;
         this.source = new SourceText(text);
         this.diagnostics = diagnostics;
+        this.crm = new CrmBlockReader(source, diagnostics);
     }
 
     PlaybookDefinition playbook(YamlNode root) {
@@ -70,7 +72,8 @@ final class DefinitionReader {
                 r.list("loss_reasons", n -> scalar(n, "a loss reason")),
                 r.list("stages", this::stage),
                 r.list("tracks", this::track),
-                r.list("remove", n -> scalar(n, "`remove`")));
+                r.list("remove", n -> scalar(n, "`remove`")),
+                crm.playbook(r));
     }
 
     SiteDefinition site(YamlNode root) {
@@ -111,7 +114,7 @@ final class DefinitionReader {
                 r.list("buyer_commitments", n -> item(n, "a buyer commitment")),
                 r.list("questions", n -> r.markdownOf(n, "questions")),
                 probability(r), duration(r), r.text("next"),
-                r.list("branches", this::branch), r.text("after"), r.text("before"));
+                r.list("branches", this::branch), r.text("after"), r.text("before"), crm.stage(r));
     }
 
     /** An exit criterion or buyer commitment: its words, or a mapping of `id:` and `text:`. */

@@ -1,6 +1,7 @@
 package dev.playbook.load;
 
 import dev.playbook.diagnostics.Position;
+import dev.playbook.model.ForecastCategory;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
@@ -32,7 +33,8 @@ public final class Definitions {
             ListValue<Located<String>> lossReasons,
             ListValue<StageDefinition> stages,
             ListValue<TrackDefinition> tracks,
-            ListValue<Located<String>> remove) {
+            ListValue<Located<String>> remove,
+            PlaybookCrmDefinition crm) {
     }
 
     public record StageDefinition(
@@ -54,7 +56,28 @@ public final class Definitions {
             Located<String> next,
             ListValue<BranchDefinition> branches,
             Located<String> after,
-            Located<String> before) {
+            Located<String> before,
+            StageCrmDefinition crm) {
+    }
+
+    /**
+     * A stage's {@code crm:} block; null fields were not written. {@code at} is where the block
+     * stands, or in a variant, the variant's entry for the stage.
+     */
+    public record StageCrmDefinition(
+            Position at,
+            Located<String> name,
+            Located<ForecastCategory> forecast,
+            ListValue<Located<String>> fields,
+            Markdown guidance) {
+    }
+
+    /** A playbook's {@code crm:} block; null fields were not written. */
+    public record PlaybookCrmDefinition(
+            Position at,
+            Located<String> salesforceProcess,
+            Located<String> salesforceRecordType,
+            Located<String> hubspotPipeline) {
     }
 
     /** An exit criterion or buyer commitment: its words, and the author's id when one is given ({@code id} may be null). */

@@ -26,6 +26,7 @@ import dev.playbook.model.Resource;
 import dev.playbook.model.Role;
 import dev.playbook.model.Slugs;
 import dev.playbook.model.Stage;
+import dev.playbook.model.StageCrm;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
 import dev.playbook.model.Target;
@@ -97,7 +98,7 @@ final class PlaybookBuilder {
         // without a title the playbook cannot be published, but its flow can still be checked
         Playbook playbook = new Playbook(id, titled ? def.title().value() : "", language, text(def.version()),
                 text(def.owner()), def.summary(), text(def.extendsId()), roles, phases, lossReasons, stages, tracks,
-                def.file());
+                def.file(), new CrmSettings(diagnostics).playbook(def));
         new FlowChecks(diagnostics).check(playbook, def);
         return titled ? playbook : null;
     }
@@ -219,14 +220,15 @@ final class PlaybookBuilder {
                 (itemId, key, text) -> exitCriteria.add(new ExitCriterion(itemId, key, text)));
         complete &= items(id, def.buyerCommitments(), "buyer commitments", (itemId, text) -> ItemKeys.commitment(id, itemId, text),
                 (itemId, key, text) -> commitments.add(new BuyerCommitment(itemId, key, text)));
-        if (tasks == null || !complete) return null;
+        StageCrm crm = new CrmSettings(diagnostics).stage(def, status);
+        if (tasks == null || crm == null || !complete) return null;
         return new Stage(id, def.title().value(), status,
                 def.kind() == null ? StageKind.MILESTONE : def.kind().value(),
                 phase, def.goal(), def.description(), def.definition(), tasks,
                 exitCriteria, commitments, markdown(def.questions()),
                 def.probability() == null ? null : def.probability().value(),
                 def.duration() == null ? null : def.duration().value(),
-                next, branches, trackId);
+                next, branches, trackId, crm);
     }
 
     /** Makes the model's item from its id (or null), key and words. */

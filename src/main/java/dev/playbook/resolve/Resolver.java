@@ -109,7 +109,7 @@ public final class Resolver {
 
     private static PlaybookDefinition withId(PlaybookDefinition d, Located<String> id) {
         return new PlaybookDefinition(d.file(), d.at(), id, d.title(), d.language(), d.version(), d.owner(), d.summary(),
-                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove());
+                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove(), d.crm());
     }
 
     private static void rejectVariantOnlyKeys(PlaybookDefinition def, Diagnostics diagnostics) {

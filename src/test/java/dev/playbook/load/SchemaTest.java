@@ -58,6 +58,21 @@ class SchemaTest {
     }
 
     @Test
+    void crmBlocksValidateAndTheirMistakesAreUnderlined() throws IOException {
+        JsonSchema playbook = schema("playbook.schema.json");
+        for (String name : List.of("crm/playbooks/enterprise.yaml", "crm/playbooks/enterprise-emea.yaml")) {
+            assertEquals(Set.of(), playbook.validate(YAML.readTree(DiagnosticSpec.resource(name).toFile())), name);
+        }
+        String messages = playbook.validate(YAML.readTree(DiagnosticSpec.resource("errors/load/crm-playbook-block/playbook.yaml")
+                .toFile())).toString() + playbook.validate(YAML.readTree(DiagnosticSpec.resource(
+                "errors/load/crm-stage-block/playbook.yaml").toFile()));
+        for (String expected : List.of("'recordtype'", "'pipedrive'", "'notes'", "$.crm.salesforce.process:", "$.stages[0].crm.name:",
+                "$.stages[0].crm.forecast:", "$.stages[1].crm.fields: must have at most 5", "$.stages[1].crm.fields[2]:")) {
+            assertTrue(messages.contains(expected), expected + " in " + messages);
+        }
+    }
+
+    @Test
     void aTypoIsUnderlined() throws IOException {
         Set<ValidationMessage> messages = schema("playbook.schema.json").validate(
                 YAML.readTree(DiagnosticSpec.resource("schema/typo/typo.yaml").toFile()));
@@ -78,6 +93,10 @@ class SchemaTest {
         assertEquals(DefinitionReader.NAMED_KEYS, keys(playbook.at("/properties/roles/items")));
         assertEquals(DefinitionReader.NAMED_KEYS, keys(playbook.at("/properties/buyer_journey/items")));
         assertEquals(DefinitionReader.SITE_KEYS, keys(schemaNode("site.schema.json")));
+        assertEquals(CrmBlockReader.STAGE_CRM_KEYS, keys(stage.at("/properties/crm")));
+        assertEquals(CrmBlockReader.PLAYBOOK_CRM_KEYS, keys(playbook.at("/properties/crm")));
+        assertEquals(CrmBlockReader.SALESFORCE_KEYS, keys(playbook.at("/properties/crm/properties/salesforce")));
+        assertEquals(CrmBlockReader.HUBSPOT_KEYS, keys(playbook.at("/properties/crm/properties/hubspot")));
     }
 
     @Test

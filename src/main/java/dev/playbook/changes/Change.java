@@ -1,6 +1,7 @@
 package dev.playbook.changes;
 
 import dev.playbook.model.Branch;
+import dev.playbook.model.ItemKeys;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.Target;
 import dev.playbook.model.Task;
@@ -300,7 +301,7 @@ public sealed interface Change {
 
     // --- exit criteria, buyer commitments, questions ---
 
-    /** The lists of a stage whose entries are texts, matched by their keys (see {@link dev.playbook.model.ItemKeys}). */
+    /** The lists of a stage whose entries are texts, matched by their keys (see {@link ItemKeys}). */
     enum ItemList {
         EXIT_CRITERION, BUYER_COMMITMENT, QUESTION;
 

@@ -9,6 +9,7 @@ import dev.playbook.changes.Change.TaskDetailChanged;
 import dev.playbook.changes.Change.TaskMoved;
 import dev.playbook.changes.Change.TaskReworded;
 import dev.playbook.changes.Change.TaskRoleChanged;
+import dev.playbook.model.ItemKeys;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class ChangeMarks {
         return tasks.get(taskKey(stageId, taskId));
     }
 
-    /** An exit criterion, buyer commitment or question of a stage, by its key (see {@link dev.playbook.model.ItemKeys}). */
+    /** An exit criterion, buyer commitment or question of a stage, by its key (see {@link ItemKeys}). */
     public Mark item(ItemList list, String key) {
         return items.get(itemKey(list, key));
     }

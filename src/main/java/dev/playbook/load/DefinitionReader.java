@@ -2,6 +2,7 @@ package dev.playbook.load;
 
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Position;
+import dev.playbook.diagnostics.Suggestions;
 import dev.playbook.load.Definitions.BranchDefinition;
 import dev.playbook.load.Definitions.ItemDefinition;
 import dev.playbook.load.Definitions.NamedDefinition;
@@ -13,6 +14,7 @@ import dev.playbook.load.Definitions.TaskDefinition;
 import dev.playbook.load.Definitions.TrackDefinition;
 import dev.playbook.model.LinkPolicy;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.Slugs;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
@@ -94,12 +96,16 @@ final class DefinitionReader {
                 questions == null ? List.of() : questions.items(), r.markdown("footer"), r.text("changes_since"));
     }
 
+    /** The node as a mapping; anything else is an error that says what was expected, and gives null. */
+    private YamlNode.Mapping mapping(YamlNode node, String expected) {
+        if (node instanceof YamlNode.Mapping m) return m;
+        diagnostics.error(node.at(), expected + ", but this is " + node.description());
+        return null;
+    }
+
     private StageDefinition stage(YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a stage should be a mapping with at least `id:` and `title:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, "a stage should be a mapping with at least `id:` and `title:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a stage", STAGE_KEYS, source, diagnostics);
         Located<String> id = id(r, "id");
         if (id == null) {
@@ -122,11 +128,8 @@ final class DefinitionReader {
         if (node instanceof YamlNode.Scalar s) {
             return new ItemDefinition(s.at(), null, source.markdown(s));
         }
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), what + " should be its text, or a mapping with `text:` (and an optional "
-                    + "`id:`), but this is " + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, what + " should be its text, or a mapping with `text:` (and an optional `id:`)");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, what, ITEM_KEYS, source, diagnostics);
         Markdown text = r.markdown("text");
         if (text == null || text.isBlank()) {
@@ -144,11 +147,8 @@ final class DefinitionReader {
             }
             return new TaskDefinition(s.at(), null, new Located<>(s.text(), s.at()), null, false, null, List.of());
         }
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a task should be its title, or a mapping with `title:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, "a task should be its title, or a mapping with `title:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a task", TASK_KEYS, source, diagnostics);
         Located<String> title = r.text("title");
         if (title == null || title.value().isBlank()) {
@@ -167,11 +167,8 @@ final class DefinitionReader {
     }
 
     private ResourceDefinition resource(YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a resource should be a mapping with `title:` and `url:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, "a resource should be a mapping with `title:` and `url:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a resource", RESOURCE_KEYS, source, diagnostics);
         Located<String> url = r.text("url");
         if (url == null) {
@@ -195,11 +192,8 @@ final class DefinitionReader {
     }
 
     private NamedDefinition named(YamlNode node, String what) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), what + " should be a mapping with `id:` and `title:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, what + " should be a mapping with `id:` and `title:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, what, NAMED_KEYS, source, diagnostics);
         Located<String> id = id(r, "id");
         String title = r.plainText("title");
@@ -215,11 +209,8 @@ final class DefinitionReader {
     }
 
     private BranchDefinition branch(YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a branch should be a mapping with `when:` and `to:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, "a branch should be a mapping with `when:` and `to:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a branch", BRANCH_KEYS, source, diagnostics);
         String when = r.plainText("when");
         Located<String> to = r.text("to");
@@ -229,11 +220,8 @@ final class DefinitionReader {
     }
 
     private TrackDefinition track(YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a track should be a mapping with `id:`, `title:` and `stages:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, "a track should be a mapping with `id:`, `title:` and `stages:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a track", TRACK_KEYS, source, diagnostics);
         Located<String> id = id(r, "id");
         if (id == null) {
@@ -260,7 +248,7 @@ final class DefinitionReader {
         Located<String> value = r.text(key);
         if (value == null) return null;
         if (!ID.matcher(value.value()).matches()) {
-            String hint = dev.playbook.model.Slugs.slug(value.value());
+            String hint = Slugs.slug(value.value());
             diagnostics.error(value.at(), "`" + value.value() + "` is not a valid id: use lowercase letters a-z, digits "
                     + "and hyphens, starting with a letter or digit, at most 63 characters"
                     + (ID.matcher(hint).matches() && !hint.equals(value.value()) ? "; e.g. `" + hint + "`" : ""));
@@ -278,7 +266,7 @@ final class DefinitionReader {
             if (name.equals(value.value().trim())) return new Located<>(constant, value.at());
         }
         diagnostics.error(value.at(), "`" + key + "` must be one of " + String.join(", ", allowed) + "; `"
-                + value.value() + "` is not" + dev.playbook.diagnostics.Suggestions.didYouMean(value.value(), allowed));
+                + value.value() + "` is not" + Suggestions.didYouMean(value.value(), allowed));
         return null;
     }
 

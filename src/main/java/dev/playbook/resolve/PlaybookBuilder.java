@@ -14,8 +14,8 @@ import dev.playbook.load.Definitions.TrackDefinition;
 import dev.playbook.load.ListValue;
 import dev.playbook.load.Located;
 import dev.playbook.model.Branch;
-import dev.playbook.model.BuyerPhase;
 import dev.playbook.model.BuyerCommitment;
+import dev.playbook.model.BuyerPhase;
 import dev.playbook.model.ExitCriterion;
 import dev.playbook.model.ItemKeys;
 import dev.playbook.model.Language;
@@ -34,13 +34,15 @@ import dev.playbook.model.Task;
 import dev.playbook.model.Track;
 
 import java.util.ArrayList;
-import java.util.function.BiFunction;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Turns one merged playbook definition into the model: checks required fields and ids, applies
@@ -187,7 +189,7 @@ final class PlaybookBuilder {
                 complete = false;
             }
         }
-        for (ListValue<?> list : java.util.Arrays.asList(def.tasks(), def.exitCriteria(), def.buyerCommitments(),
+        for (ListValue<?> list : Arrays.asList(def.tasks(), def.exitCriteria(), def.buyerCommitments(),
                 def.questions(), def.branches())) {
             if (list != null && list.append()) {
                 diagnostics.error(list.at(), "`append:` adds to an inherited list, so it only works in a variant "
@@ -330,7 +332,7 @@ final class PlaybookBuilder {
         return null;
     }
 
-    private <T> List<T> named(ListValue<NamedDefinition> list, String what, java.util.function.BiFunction<String, String, T> make) {
+    private <T> List<T> named(ListValue<NamedDefinition> list, String what, BiFunction<String, String, T> make) {
         if (list == null) return List.of();
         List<T> result = new ArrayList<>();
         Map<String, Position> seen = new LinkedHashMap<>();
@@ -346,7 +348,7 @@ final class PlaybookBuilder {
         return result;
     }
 
-    private static <T> Set<String> ids(List<T> items, java.util.function.Function<T, String> id) {
+    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
         Set<String> ids = new LinkedHashSet<>();
         for (T item : items) ids.add(id.apply(item));
         return ids;

@@ -15,6 +15,7 @@ import dev.playbook.model.SiteSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class Resolver {
      * preview whose loader hands back unchanged files as the same objects builds only what changed.
      * (A variant's merged definition is new on every run, so variants are always built afresh.)
      */
-    private final Map<PlaybookDefinition, Built> remembered = new java.util.IdentityHashMap<>();
+    private final Map<PlaybookDefinition, Built> remembered = new IdentityHashMap<>();
 
     private record Built(Playbook playbook, Diagnostics diagnostics, Language language) {
     }
@@ -55,7 +56,7 @@ public final class Resolver {
         Map<String, PlaybookDefinition> merged = new HashMap<>();
         VariantMerger merger = new VariantMerger(diagnostics);
         List<Playbook> playbooks = new ArrayList<>();
-        Map<PlaybookDefinition, Built> used = new java.util.IdentityHashMap<>();
+        Map<PlaybookDefinition, Built> used = new IdentityHashMap<>();
         for (PlaybookDefinition def : byId.values()) {
             PlaybookDefinition whole = flatten(def, byId, merged, merger, new ArrayList<>(), diagnostics);
             if (whole == null) continue;

@@ -9,8 +9,4 @@ import dev.playbook.diagnostics.Position;
  * @param firstLine the file line of the source's first line, to map PlantUML's line to the file's
  */
 record DiagramSource(String text, Position origin, int firstLine) {
-
-    public static DiagramSource generated(String text) {
-        return new DiagramSource(text, null, 0);
-    }
 }

@@ -2,6 +2,7 @@ package dev.playbook.load;
 
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.Robots;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
@@ -98,7 +99,8 @@ public final class Definitions {
             Located<String> language,
             String baseUrl,
             List<Markdown> auditQuestions,
-            Markdown footer) {
+            Markdown footer,
+            Located<Robots> robots) {
         public SiteDefinition {
             auditQuestions = List.copyOf(auditQuestions);
         }

@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,12 +44,24 @@ class DistributionTest {
 
     @BeforeAll
     static void unpack() throws IOException {
-        assertTrue(Files.isRegularFile(ZIP), ZIP + " is missing; `mvn test` makes it before the tests run "
-                + "(the assembly runs at process-test-classes)");
+        String made = "; `mvn test` makes it before the tests run, unless told -Ddist.phase=package";
+        assertTrue(Files.isRegularFile(ZIP), ZIP + " is missing" + made);
+        try (Stream<Path> classes = Files.walk(Path.of("target/classes"))) {
+            FileTime newest = classes.map(DistributionTest::modified).max(FileTime::compareTo).orElseThrow();
+            assertTrue(modified(ZIP).compareTo(newest) >= 0, ZIP + " is older than the classes it should hold" + made);
+        }
         unzip(ZIP, temp.resolve("unzipped"));
         install = temp.resolve("unzipped/playbook-" + VERSION);
         tools = Shell.essentials(temp.resolve("tools"));
         Files.createSymbolicLink(tools.resolve("java"), Shell.java());
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Unpacks as unzip does, keeping the Unix modes the zip records. */

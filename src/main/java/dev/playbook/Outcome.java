@@ -1,6 +1,7 @@
 package dev.playbook;
 
 import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Site;
 import dev.playbook.render.RenderScope;
 import dev.playbook.render.SiteRenderer;
@@ -17,17 +18,15 @@ public sealed interface Outcome {
 
     /** Whether the run did what it was asked, warnings aside. */
     default boolean succeeded() {
-        return !(this instanceof Failed) && !diagnostics().hasErrors();
+        return (this instanceof Built || this instanceof UpToDate) && !diagnostics().hasErrors();
     }
 
     /**
-     * The words of a failure that the diagnostics do not already tell (an output folder that
-     * cannot be written, a template that does not parse), or null.
+     * The words of a failure outside the definitions and templates (an output folder that cannot
+     * be written), or null.
      */
     default String failureMessage() {
-        if (!(this instanceof Failed failed)) return null;
-        if (failed.failure() instanceof Failure.Invalid && diagnostics().hasErrors()) return null;
-        return failed.failure().message();
+        return this instanceof Failed failed ? failed.failure().message() : null;
     }
 
     /** The site (or the part in {@code scope}) was drawn, and written where the run writes. */
@@ -45,11 +44,23 @@ public sealed interface Outcome {
         }
     }
 
-    /** Nothing was written. */
+    /** The definitions or the templates have errors, which the diagnostics tell; nothing was written. */
+    record Rejected(Diagnostics diagnostics, Map<String, Long> millis) implements Outcome {
+        public Rejected {
+            millis = frozen(millis);
+        }
+    }
+
+    /** Something outside the definitions and templates stopped the run; nothing was written. */
     record Failed(Diagnostics diagnostics, Failure failure, Map<String, Long> millis) implements Outcome {
         public Failed {
             millis = frozen(millis);
         }
+    }
+
+    /** A run that stopped before it began. */
+    static Outcome failed(Failure failure) {
+        return new Failed(new Diagnostics(), failure, Map.of());
     }
 
     private static Map<String, Long> frozen(Map<String, Long> millis) {

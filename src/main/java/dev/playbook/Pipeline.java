@@ -1,7 +1,11 @@
 package dev.playbook;
 
+import dev.playbook.changes.Baseline;
+import dev.playbook.changes.Comparison;
+import dev.playbook.changes.RevisionException;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Severity;
 import dev.playbook.load.LoadedDefinitions;
 import dev.playbook.load.Loader;
@@ -30,6 +34,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -50,8 +55,40 @@ public final class Pipeline {
      * @param sourceShown how the source folder is named in messages
      * @param templates a folder of overriding templates, or null
      * @param cache a folder to keep drawn diagrams in between runs, or null
+     * @param since the git revision or folder to mark changes against, overriding {@code changes_since}; or null
      */
-    public record Input(Path source, String sourceShown, Path templates, Path cache) {
+    public record Input(Path source, String sourceShown, Path templates, Path cache, String since) {
+
+        public Input(Path source, String sourceShown, Path templates, Path cache) {
+            this(source, sourceShown, templates, cache, null);
+        }
+
+        /** The same input, marking changes against {@code since} (null: as site.yaml says). */
+        public Input since(String since) {
+            return new Input(source, sourceShown, templates, cache, since);
+        }
+
+        /**
+         * Why the folders named cannot be read from, as a usage failure, or null when they can: a
+         * mistyped path is the user's slip, not a mistake in a definition.
+         */
+        public Failure unusable() {
+            if (!Files.exists(source)) {
+                return Failure.usage("the source folder " + source + " does not exist; --source names the folder of "
+                        + "definitions (`playbook init` creates one)");
+            }
+            if (!Files.isDirectory(source)) {
+                return Failure.usage("the source " + source + " is not a folder; --source names the folder that holds the "
+                        + "definitions (*.yaml), not a file");
+            }
+            if (templates != null && !Files.exists(templates)) {
+                return Failure.usage("the templates folder " + templates + " does not exist");
+            }
+            if (templates != null && !Files.isDirectory(templates)) {
+                return Failure.usage("the templates " + templates + " is not a folder; --templates names a folder of templates");
+            }
+            return null;
+        }
     }
 
     /**
@@ -63,6 +100,8 @@ public final class Pipeline {
         private final Loader loader = new Loader();
         private SiteRenderer renderer;
         private Site drawn;
+        private Baseline baseline;
+        private Comparison compared;
     }
 
     private final Input input;
@@ -89,7 +128,7 @@ public final class Pipeline {
 
     /** Everything but writing: the definitions are checked and every page is drawn in memory. */
     public Outcome check() {
-        return run(RenderScope.ALL, file -> { }, new Steps());
+        return run(RenderScope.ALL, file -> { }, new Steps(), new Diagnostics());
     }
 
     /**
@@ -99,17 +138,26 @@ public final class Pipeline {
      */
     public Outcome build(Path output, boolean force, String toolIdentity) {
         Steps steps = new Steps();
-        SiteWriter writer = new SiteWriter();
+        Diagnostics diagnostics = new Diagnostics();
+        Failure unusable = input.unusable();
+        if (unusable != null) return steps.failed(diagnostics, unusable);
+        SiteWriter writer = new SiteWriter(diagnostics);
         try {
-            writer.checkReplaceable(output);
+            writer.checkReplaceable(output, input.source(), input.templates(), input.cache());
         } catch (WriteException e) {
-            return steps.failed(new Diagnostics(), new Failure.Output(e.getMessage()));
+            return steps.failed(diagnostics, Failure.output(e.getMessage()));
         }
-        String fingerprint = toolIdentity == null ? null
-                : Fingerprint.of(toolIdentity, generator, input.source(), input.templates());
+        Baseline baseline;
+        try {
+            baseline = baseline(diagnostics);
+        } catch (RevisionException e) {
+            return steps.failed(diagnostics, Failure.usage(e.getMessage()));
+        }
+        if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
+        String fingerprint = toolIdentity == null ? null : Fingerprint.of(toolIdentity, generator, input.source(),
+                input.templates(), baseline == null ? null : baseline.revision());
         SiteWriter.Record record = force ? null : writer.upToDate(output, fingerprint);
         if (record != null) {
-            Diagnostics diagnostics = new Diagnostics();
             // the site was built from exactly this input: say what that build said, and leave it be
             record.warnings().forEach(w -> diagnostics.warning(w.at(), w.message()));
             steps.lap("up-to-date check");
@@ -117,7 +165,7 @@ public final class Pipeline {
         }
         // pages go to the disk as they are drawn, so a large site never sits in memory whole
         try (SiteWriter.Transaction transaction = writer.begin(output, fingerprint)) {
-            Outcome outcome = run(RenderScope.ALL, transaction, steps);
+            Outcome outcome = run(RenderScope.ALL, transaction, steps, diagnostics);
             if (outcome instanceof Outcome.Built built) {
                 List<Diagnostic> warnings = built.diagnostics().sorted().stream()
                         .filter(d -> d.severity() == Severity.WARNING).toList();
@@ -127,7 +175,7 @@ public final class Pipeline {
             }
             return outcome;
         } catch (WriteException e) {
-            return steps.failed(new Diagnostics(), new Failure.Output(e.getMessage()));
+            return steps.failed(diagnostics, Failure.output(e.getMessage()));
         }
     }
 
@@ -141,35 +189,68 @@ public final class Pipeline {
             memory.renderer = null;
             memory.drawn = null;
         }
-        return run(null, sink, new Steps());
+        return run(null, sink, new Steps(), new Diagnostics());
     }
 
     /** @param scope what to draw, or null to work it out from what the memory last drew */
-    private Outcome run(RenderScope scope, FileSink sink, Steps steps) {
-        Diagnostics diagnostics = new Diagnostics();
+    private Outcome run(RenderScope scope, FileSink sink, Steps steps, Diagnostics diagnostics) {
+        Failure unusable = input.unusable();
+        if (unusable != null) return steps.failed(diagnostics, unusable);
         // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
         if (isEmptyOrMissing(input.cache())) PlantUmlEngine.warmUpInBackground();
         LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics);
         steps.lap("load");
         Site site = new Resolver().resolve(loaded, diagnostics);
         steps.lap("resolve");
-        if (diagnostics.hasErrors()) return steps.failed(diagnostics, new Failure.Invalid("the definitions have errors"));
-        SitePlan plan = new Planner().plan(site);
-        steps.lap("plan");
-        RenderScope inScope = scope != null ? scope : scope(memory.drawn, site);
+        if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
+        Comparison changes;
         try {
-            SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink);
+            changes = compare(site, diagnostics);
+        } catch (RevisionException e) {
+            return steps.failed(diagnostics, Failure.usage(e.getMessage()));
+        }
+        steps.lap("compare");
+        if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
+        SitePlan plan = new Planner().plan(site, changes == null ? Set.of() : changes.withPages());
+        steps.lap("plan");
+        // marks of what changed touch every page of a playbook: a new comparison draws the site anew
+        boolean sameChanges = Objects.equals(changes, memory.compared);
+        RenderScope inScope = scope != null ? scope : sameChanges ? scope(memory.drawn, site) : RenderScope.ALL;
+        try {
+            SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink, changes);
             steps.lap("render");
             steps.millis.put("render.diagrams", summary.diagramMillis());
-            if (diagnostics.hasErrors()) return steps.failed(diagnostics, new Failure.Invalid("the definitions have errors"));
+            if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
             memory.drawn = site;
+            memory.compared = changes;
             return new Outcome.Built(diagnostics, site, inScope, summary, steps.millis);
         } catch (RenderException e) {
-            return steps.failed(diagnostics, e.getMessage().contains("template error")
-                    ? new Failure.Invalid(e.getMessage()) : new Failure.Output(e.getMessage()));
+            return steps.failed(diagnostics, e.failure());
         } catch (IOException e) {
-            return steps.failed(diagnostics, new Failure.Usage("cannot read the templates: " + e.getMessage()));
+            return steps.failed(diagnostics, Failure.input("cannot read the templates: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The version the site marks its changes against ({@code --since}, else site.yaml's
+     * {@code changes_since}), or null. A pipeline that runs again keeps what it read of the same
+     * version.
+     */
+    private Baseline baseline(Diagnostics diagnostics) throws RevisionException {
+        Baseline found;
+        try {
+            found = Baseline.find(input.since(), input.source(), input.sourceShown(), diagnostics);
+        } catch (RevisionException e) {
+            throw new RevisionException("--since: " + e.getMessage(), e);
+        }
+        if (found == null || !found.sameAs(memory.baseline)) memory.baseline = found;
+        return memory.baseline;
+    }
+
+    /** What changed since the baseline, or null for a site without one. */
+    private Comparison compare(Site site, Diagnostics diagnostics) throws RevisionException {
+        Baseline baseline = baseline(diagnostics);
+        return baseline == null || diagnostics.hasErrors() ? null : baseline.compare(site, diagnostics);
     }
 
     private SiteRenderer renderer() throws IOException {
@@ -216,6 +297,10 @@ public final class Pipeline {
 
         Outcome failed(Diagnostics diagnostics, Failure failure) {
             return new Outcome.Failed(diagnostics, failure, millis);
+        }
+
+        Outcome rejected(Diagnostics diagnostics) {
+            return new Outcome.Rejected(diagnostics, millis);
         }
     }
 }

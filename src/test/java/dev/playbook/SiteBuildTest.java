@@ -456,27 +456,45 @@ class SiteBuildTest {
     }
 
     @Test
-    void noFileIsEverCreatedOutsideTheOutputFolder(@TempDir Path temp) throws IOException {
+    void noFileIsEverCreatedOutsideTheOutputFolder(@TempDir Path temp) throws Exception {
         Path work = temp.resolve("work");
         Files.createDirectories(work);
         Files.writeString(work.resolve("neighbour.txt"), "stays as it is\n");
         Path out = work.resolve("site");
-        Path systemTemp = temp.toAbsolutePath().getParent();
+        // the builds run in a JVM whose temporary folder is this one alone, so what appears in it came
+        // from them, whatever else the machine writes to its /tmp meanwhile
+        Path ownTemp = Files.createDirectories(temp.resolve("tmp"));
         Map<String, byte[]> around = snapshotExcept(temp, out);
-        Set<String> systemTempBefore = listing(systemTemp);
 
-        assertTrue(build(EXAMPLES, out).succeeded(), "first build");
-        assertTrue(build(EXAMPLES, out).succeeded(), "second build, replacing the first");
-        assertFalse(build(FIXTURES.resolve("broken"), out).succeeded(), "build with errors");
-        Outcome check = Builds.check(EXAMPLES, EXAMPLES_SHOWN, null);
-        assertTrue(check.succeeded(), "check");
+        var run = dev.playbook.testing.ChildJvm.run(ownTemp, BuildsInTheirOwnJvm.class, out.toAbsolutePath().toString());
 
+        assertEquals(0, run.code(), () -> "the builds did not run to the end:\n" + run.output());
+        List<String> steps = run.output().lines().filter(l -> l.startsWith(BuildsInTheirOwnJvm.STEP)).toList();
+        assertEquals(List.of(BuildsInTheirOwnJvm.STEP + "first build succeeded",
+                        BuildsInTheirOwnJvm.STEP + "second build, replacing the first, succeeded",
+                        BuildsInTheirOwnJvm.STEP + "build with errors failed",
+                        BuildsInTheirOwnJvm.STEP + "check succeeded"),
+                steps, () -> run.output());
+        assertEquals(Set.of(), listing(ownTemp), "the build created entries in the temporary folder " + ownTemp);
         assertSameFiles(around, snapshotExcept(temp, out), "files appeared, vanished or changed beside the output folder");
-        Set<String> created = new TreeSet<>(listing(systemTemp));
-        created.removeAll(systemTempBefore);
-        // other processes (a parallel Maven run, JUnit itself) may use the system temp folder too
-        created.removeIf(name -> name.startsWith("junit") || name.startsWith("surefire") || name.startsWith("hsperfdata"));
-        assertEquals(Set.of(), created, "the build created entries in the parent folder " + systemTemp);
+    }
+
+    /** The builds of {@link #noFileIsEverCreatedOutsideTheOutputFolder}: the output folder is the one argument. */
+    static final class BuildsInTheirOwnJvm {
+        static final String STEP = "step: ";
+
+        public static void main(String[] args) {
+            Path out = Path.of(args[0]);
+            step("first build", build(EXAMPLES, out));
+            step("second build, replacing the first,", build(EXAMPLES, out));
+            step("build with errors", build(FIXTURES.resolve("broken"), out));
+            step("check", Builds.check(EXAMPLES, EXAMPLES_SHOWN, null));
+        }
+
+        private static void step(String name, Outcome report) {
+            System.out.println(STEP + name + (report.succeeded() ? " succeeded" : " failed"));
+            if (!report.succeeded()) System.out.println(report.failureMessage() + "\n" + errors(report.diagnostics()));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@ package dev.playbook.cli;
 
 import dev.playbook.Outcome;
 import dev.playbook.Pipeline;
-import dev.playbook.progress.Progress;
 import dev.playbook.diagnostics.Severity;
+import dev.playbook.progress.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,11 +5,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -40,7 +47,7 @@ final class InitCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         List<String> existing = FILES.keySet().stream().filter(name -> Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS))
                 .toList();
         if (!existing.isEmpty()) {
@@ -49,10 +56,22 @@ final class InitCommand implements Callable<Integer> {
                     + "or move these aside first.");
             return Main.USAGE_OR_FAILURE;
         }
-        for (Map.Entry<String, String> file : FILES.entrySet()) {
-            Path target = folder.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, StarterFiles.content(file.getValue()), java.nio.file.StandardOpenOption.CREATE_NEW);
+        Written written = new Written();
+        Path target = null;
+        try {
+            for (Map.Entry<String, String> file : FILES.entrySet()) {
+                target = folder.resolve(file.getKey());
+                written.folders(target.getParent());
+                byte[] content = StarterFiles.content(file.getValue());
+                Files.write(target, content, StandardOpenOption.CREATE_NEW);
+                written.files.add(target);
+            }
+        } catch (IOException e) {
+            written.undo();
+            spec.commandLine().getErr().println("playbook: cannot write " + target + ": " + reason(e)
+                    + "; init wrote nothing");
+            spec.commandLine().getErr().flush();
+            return Main.USAGE_OR_FAILURE;
         }
         spec.commandLine().getOut().println(nextSteps());
         spec.commandLine().getOut().flush();
@@ -72,5 +91,46 @@ final class InitCommand implements Callable<Integer> {
                 + "      the website, in site/\n"
                 + "The project is ready for Git: on GitHub or GitLab, .github/workflows/playbook.yml and .gitlab-ci.yml\n"
                 + "check every change and publish the site (see \"Publishing\" in Playbook's README).";
+    }
+
+    /** Why a file could not be written, in the words a person needs to fix it. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) return "permission denied on " + denied.getFile();
+        if (e instanceof FileAlreadyExistsException exists) return exists.getFile() + " is a file, not a folder";
+        if (e instanceof NotDirectoryException notFolder) return notFolder.getFile() + " is a file, not a folder";
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT) + (fs.getFile() == null ? "" : " (" + fs.getFile() + ")");
+        }
+        return e.getMessage();
+    }
+
+    /** What this run created, so that a run that cannot finish takes back exactly that, and nothing else. */
+    private static final class Written {
+        final List<Path> files = new ArrayList<>();
+        final List<Path> createdFolders = new ArrayList<>();
+
+        void folders(Path folder) throws IOException {
+            List<Path> missing = new ArrayList<>();
+            Path p = folder.toAbsolutePath();
+            for (; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) missing.add(0, p);
+            if (p != null && !Files.isDirectory(p)) throw new NotDirectoryException(p.toString());
+            for (Path made : missing) {
+                Files.createDirectory(made);
+                createdFolders.add(made);
+            }
+        }
+
+        void undo() {
+            for (Path file : files) deleteQuietly(file);
+            for (int i = createdFolders.size() - 1; i >= 0; i--) deleteQuietly(createdFolders.get(i));
+        }
+
+        private static void deleteQuietly(Path path) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a folder someone else filled meanwhile stays, as does anything that is not ours
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Publishes a sales process, written as YAML playbooks, as a static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (warnings allowed)",
@@ -26,7 +26,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check, serve or init");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check, serve, diff or init");
     }
 
     public static void main(String[] args) {

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.playbook.Outcome;
-import dev.playbook.diagnostics.DiagnosticJson;
 import dev.playbook.diagnostics.Diagnostic;
+import dev.playbook.diagnostics.DiagnosticJson;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Severity;
 
 import java.io.PrintWriter;
@@ -36,8 +37,8 @@ enum ReportFormat {
         if (errors > 0) {
             err.println(Reporter.plural(errors, "error") + (warnings > 0 ? ", " + Reporter.plural(warnings, "warning") : "")
                     + "; nothing was written");
-        } else if (report.failureMessage() != null) {
-            err.println("playbook: " + report.failureMessage());
+        } else if (report instanceof Outcome.Failed failed) {
+            err.println(Reporter.describe(failed.failure()));
         }
     }
 
@@ -49,7 +50,9 @@ enum ReportFormat {
         all.put("errors", report.diagnostics().count(Severity.ERROR));
         all.put("warnings", report.diagnostics().count(Severity.WARNING));
         all.put("diagnostics", items);
-        all.put("failure", report.failureMessage());
+        Failure failure = report instanceof Outcome.Failed failed ? failed.failure() : null;
+        all.put("failure", failure == null ? null : failure.message());
+        all.put("failureKind", failure == null ? null : failure.kind().label());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all);
         } catch (JsonProcessingException e) {

@@ -1,7 +1,7 @@
 package dev.playbook.cli;
 
-import dev.playbook.Failure;
 import dev.playbook.Outcome;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Severity;
 
 import java.io.PrintWriter;
@@ -26,12 +26,21 @@ final class Reporter {
         return exitCode(outcome);
     }
 
-    /** The exit code a run calls for, from the kind of its failure. */
+    /**
+     * The exit code a run calls for: mistakes in definitions and templates are diagnostics (1);
+     * a failure is always outside them (2), whatever its kind.
+     */
     static int exitCode(Outcome outcome) {
-        if (outcome.diagnostics().count(Severity.ERROR) > 0) return Main.DEFINITION_ERRORS;
-        if (!(outcome instanceof Outcome.Failed failed)) return Main.OK;
-        // only what the author wrote (definitions, templates) is a 1; the rest is how the tool was run
-        return failed.failure() instanceof Failure.Invalid ? Main.DEFINITION_ERRORS : Main.USAGE_OR_FAILURE;
+        if (outcome instanceof Outcome.Rejected || outcome.diagnostics().count(Severity.ERROR) > 0) {
+            return Main.DEFINITION_ERRORS;
+        }
+        return outcome instanceof Outcome.Failed ? Main.USAGE_OR_FAILURE : Main.OK;
+    }
+
+    /** A failure as one line for people; a fault of the tool asks to be reported. */
+    static String describe(Failure failure) {
+        return "playbook: " + (failure.kind() == Failure.Kind.INTERNAL
+                ? "internal error: " + failure.message() + " (please report it)" : failure.message());
     }
 
     /** One line per step of the pipeline with how long it took. */

@@ -1,6 +1,8 @@
 package dev.playbook.cli;
 
+import dev.playbook.Outcome;
 import dev.playbook.diagnostics.Diagnostic;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.serve.LiveBuild;
 import dev.playbook.serve.PreviewServer;
 import dev.playbook.serve.SourceWatcher;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.concurrent.Callable;
@@ -22,8 +25,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SourceOptions options;
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "8080",
-            description = "Port to serve on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "8080", converter = PortConverter.class,
+            description = "Port to serve on, from 0 to 65535 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
@@ -34,10 +37,27 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** A port is a number from 0 to 65535; anything else is refused before anything is built. */
+    static final class PortConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port >= 0 && port <= 65535) return port;
+            } catch (NumberFormatException e) {
+                // said below, in the same words as a number out of range
+            }
+            throw new CommandLine.TypeConversionException("`" + value + "` is not a port; give a number from 0 to 65535 "
+                    + "(0 picks a free one)");
+        }
+    }
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Failure unusable = options.input().unusable();
+        if (unusable != null) return new Reporter(out, err).report(Outcome.failed(unusable));
         LiveBuild build = new LiveBuild(options.input(), "Playbook " + VersionProvider.version());
         print(build.rebuild(true), out, err);
         PreviewServer server;
@@ -45,16 +65,31 @@ final class ServeCommand implements Callable<Integer> {
             server = new PreviewServer(build, host, port);
         } catch (BindException e) {
             err.println("playbook: cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "); is another preview running? Choose another --port.");
+                    + "); is another preview running? Choose another --port, or check --host.");
+            err.flush();
+            return Main.USAGE_OR_FAILURE;
+        } catch (IOException | IllegalArgumentException e) {
+            // an address that does not resolve, or is not this machine's, is the user's to correct
+            err.println("playbook: cannot listen on " + host + ":" + port + " (" + (e.getMessage() == null
+                    ? "no such address" : e.getMessage()) + "); check --host");
             err.flush();
             return Main.USAGE_OR_FAILURE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (server; SourceWatcher watcher = new SourceWatcher(options.source, options.templates, theme -> {
-            LiveBuild.Outcome outcome = build.rebuild(theme);
-            print(outcome, out, err);
-            server.announce(outcome);
-        })) {
+        SourceWatcher watcher;
+        try {
+            watcher = new SourceWatcher(options.source, options.templates, theme -> {
+                LiveBuild.Outcome outcome = build.rebuild(theme);
+                print(outcome, out, err);
+                server.announce(outcome);
+            });
+        } catch (IOException e) {
+            server.close();
+            err.println("playbook: cannot watch " + options.source + " for changes: " + e.getMessage());
+            err.flush();
+            return Main.USAGE_OR_FAILURE;
+        }
+        try (server; watcher) {
             server.start();
             watcher.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private void print(LiveBuild.Outcome outcome, PrintWriter out, PrintWriter err) {
         for (Diagnostic d : outcome.diagnostics()) err.println(d);
-        if (outcome.failure() != null) err.println("playbook: " + outcome.failure());
+        if (outcome.failure() != null) err.println(Reporter.describe(outcome.failure()));
         if (outcome.ok() && !options.quiet) {
             out.println("Rebuilt " + Reporter.plural(outcome.rendered().size(), "page") + " (build " + outcome.version() + ")");
         } else if (!outcome.ok()) {

@@ -42,8 +42,9 @@ public final class Diagnostics {
         return all.stream().anyMatch(d -> d.severity() == Severity.ERROR);
     }
 
+    /** How many {@link #sorted()} lists: a finding made twice (by two pages, say) counts once. */
     public long count(Severity severity) {
-        return all.stream().filter(d -> d.severity() == severity).count();
+        return sorted().stream().filter(d -> d.severity() == severity).count();
     }
 
     /** Sorted by file and place, without repeats, which is the order an author fixes them in. */

@@ -40,7 +40,8 @@ final class DefinitionReader {
     static final Set<String> BRANCH_KEYS = Set.of("when", "to");
     static final Set<String> TRACK_KEYS = Set.of("id", "title", "stages", "returns_to");
     static final Set<String> ITEM_KEYS = Set.of("id", "text");
-    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer", "robots");
+    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer", "changes_since",
+            "robots");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*([dw])");
@@ -78,12 +79,12 @@ final class DefinitionReader {
 
     SiteDefinition site(YamlNode root) {
         if (root == null) {
-            return new SiteDefinition(file, null, null, null, List.of(), null, null);
+            return new SiteDefinition(file, null, null, null, List.of(), null);
         }
         if (!(root instanceof YamlNode.Mapping m)) {
             diagnostics.error(root.at(), "site.yaml should be a mapping of keys (`title:`, `language:` ...), but this is "
                     + root.description());
-            return new SiteDefinition(file, null, null, null, List.of(), null, null);
+            return new SiteDefinition(file, null, null, null, List.of(), null);
         }
         MappingReader r = new MappingReader(m, "site.yaml", SITE_KEYS, source, diagnostics);
         ListValue<Markdown> questions = r.list("audit_questions", n -> r.markdownOf(n, "audit_questions"));
@@ -91,7 +92,8 @@ final class DefinitionReader {
             diagnostics.error(questions.at(), "`audit_questions` replaces the default questions; write a plain list");
         }
         return new SiteDefinition(file, r.text("title"), r.text("language"), baseUrl(r),
-                questions == null ? List.of() : questions.items(), r.markdown("footer"), choice(r, "robots", Robots.class));
+                questions == null ? List.of() : questions.items(), r.markdown("footer"), r.text("changes_since"),
+                choice(r, "robots", Robots.class));
     }
 
     /**

@@ -93,6 +93,7 @@ public final class Definitions {
             Located<String> returnsTo) {
     }
 
+    /** @param changesSince the revision or folder the site marks changes since, or null */
     public record SiteDefinition(
             String file,
             Located<String> title,
@@ -100,9 +101,15 @@ public final class Definitions {
             String baseUrl,
             List<Markdown> auditQuestions,
             Markdown footer,
+            Located<String> changesSince,
             Located<Robots> robots) {
         public SiteDefinition {
             auditQuestions = List.copyOf(auditQuestions);
+        }
+
+        public SiteDefinition(String file, Located<String> title, Located<String> language, String baseUrl,
+                              List<Markdown> auditQuestions, Markdown footer) {
+            this(file, title, language, baseUrl, auditQuestions, footer, null, null);
         }
     }
 }

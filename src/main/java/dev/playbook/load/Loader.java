@@ -7,7 +7,8 @@ import dev.playbook.load.Definitions.SiteDefinition;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The load step: finds the definition files of a source folder and reads each into
@@ -41,13 +41,13 @@ public final class Loader {
      * @param shownAs how the folder is named in messages, e.g. {@code process-definitions}
      */
     public LoadedDefinitions load(Path sourceDir, String shownAs, Diagnostics diagnostics) {
-        List<Path> files = definitionFiles(sourceDir, shownAs, diagnostics);
+        List<Path> files = DefinitionFiles.find(sourceDir, shownAs, diagnostics);
         // files are independent; read them in parallel, then report in file order
         List<FileResult> results = files.parallelStream().map(path -> read(sourceDir, shownAs, path)).toList();
         java.util.Set<String> present = new java.util.HashSet<>();
         for (Path path : files) present.add(shown(sourceDir, shownAs, path));
         remembered.keySet().retainAll(present);
-        SiteDefinition site = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null, null);
+        SiteDefinition site = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null);
         List<PlaybookDefinition> playbooks = new ArrayList<>();
         for (FileResult result : results) {
             diagnostics.addAll(result.diagnostics());
@@ -55,6 +55,18 @@ public final class Loader {
             if (result.playbook() != null) playbooks.add(result.playbook());
         }
         return new LoadedDefinitions(site, playbooks);
+    }
+
+    /**
+     * Only the site settings, read before a build decides whether it has anything to do (what a
+     * site depends on is named there). Problems are left for {@link #load} to report.
+     */
+    public SiteDefinition site(Path sourceDir, String shownAs) {
+        SiteDefinition none = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null);
+        Path file = sourceDir.resolve(SITE_FILE);
+        if (!Files.isRegularFile(file)) return none;
+        FileResult result = read(sourceDir, shownAs, file);
+        return result.site() != null ? result.site() : none;
     }
 
     /** What one file gave: a playbook or the site settings (or neither), and its own findings. */
@@ -102,36 +114,6 @@ public final class Loader {
         return new FileResult(reader.playbook(root), null, diagnostics);
     }
 
-    /** Every *.yaml and *.yml below the folder, in a stable order, skipping hidden files and folders. */
-    private List<Path> definitionFiles(Path sourceDir, String shownAs, Diagnostics diagnostics) {
-        if (!Files.isDirectory(sourceDir)) {
-            diagnostics.error(Position.startOf(shownAs), "the source folder does not exist or is not a folder");
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(sourceDir)) {
-            return walk.filter(p -> !p.equals(sourceDir))
-                    .filter(p -> !isHidden(sourceDir.relativize(p)))
-                    .filter(p -> isDefinitionName(p.getFileName().toString()))
-                    .filter(p -> !Files.isDirectory(p))
-                    .sorted()
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            diagnostics.error(Position.startOf(shownAs), "cannot list the source folder: " + e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) return true;
-        }
-        return false;
-    }
-
-    private static boolean isDefinitionName(String name) {
-        return name.endsWith(".yaml") || name.endsWith(".yml");
-    }
-
     private static byte[] readBytes(Path path, String shown, Diagnostics diagnostics) {
         Position start = Position.startOf(shown);
         byte[] bytes;
@@ -160,28 +142,36 @@ public final class Loader {
         return bytes;
     }
 
-    /** Strict UTF-8: a wrong byte is reported where it is, instead of turning into a replacement character. */
+    /**
+     * Strict UTF-8: a wrong byte is reported where it is, instead of turning into a replacement
+     * character. The decoder stops at the first byte that cannot start or continue a character:
+     * for a lead byte whose continuation is missing, that is the lead byte itself, not the byte
+     * after it.
+     */
     static String decode(byte[] bytes, String shown, Diagnostics diagnostics) {
         int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            String text = lineBreaks(decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString());
-            int nul = text.indexOf('\0');
-            if (nul >= 0) {
-                diagnostics.error(positionOf(text, nul, shown), "the file contains a NUL character; is it a binary file?");
-                return null;
-            }
-            return text;
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidByte(bytes, offset);
-            String valid = lineBreaks(new String(bytes, offset, bad - offset, StandardCharsets.UTF_8));
-            diagnostics.error(positionOf(valid, valid.length(), shown), "the file is not valid UTF-8 (byte 0x"
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        // UTF-8 never gives more chars than it has bytes
+        CharBuffer out = CharBuffer.allocate(bytes.length - offset);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) result = decoder.flush(out);
+        String decoded = lineBreaks(out.flip().toString());
+        if (result.isError()) {
+            int bad = in.position();
+            diagnostics.error(positionOf(decoded, decoded.length(), shown), "the file is not valid UTF-8 (byte 0x"
                     + String.format("%02X", bytes[bad] & 0xff) + " at offset " + bad + "); save it as UTF-8");
             return null;
         }
+        int nul = decoded.indexOf('\0');
+        if (nul >= 0) {
+            diagnostics.error(positionOf(decoded, nul, shown), "the file contains a NUL character; is it a binary file?");
+            return null;
+        }
+        return decoded;
     }
 
     /**
@@ -195,29 +185,6 @@ public final class Loader {
         }
         return text.replace("\r\n", "\n").replace('\r', '\n')
                 .replace('\u0085', ' ').replace('\u2028', ' ').replace('\u2029', ' ');
-    }
-
-    private static int firstInvalidByte(byte[] bytes, int from) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        // Decode ever longer prefixes by whole characters would be slow; instead find the end of the valid prefix by bisection.
-        int lo = from;
-        int hi = bytes.length;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (validPrefix(decoder, bytes, from, mid)) lo = mid;
-            else hi = mid - 1;
-        }
-        return Math.min(lo, bytes.length - 1);
-    }
-
-    /** Whether bytes[from, end) decode cleanly, allowing a character cut off at the end. */
-    private static boolean validPrefix(CharsetDecoder decoder, byte[] bytes, int from, int end) {
-        decoder.reset();
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(end - from + 1);
-        java.nio.charset.CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, from, end - from), out, false);
-        return !result.isError();
     }
 
     private static Position positionOf(String text, int index, String shown) {

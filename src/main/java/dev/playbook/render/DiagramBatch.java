@@ -1,5 +1,7 @@
 package dev.playbook.render;
 
+import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Position;
 import dev.playbook.progress.Progress;
 
 import java.util.ArrayList;
@@ -18,9 +20,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Counts what it drew and what it took from the cache.
  */
 public final class DiagramBatch {
+    /**
+     * The stack of each drawing thread. PlantUML draws an activity diagram recursively, a few
+     * hundred bytes of stack per box: a thread's usual 1 MB runs out near 2,000 stages, while
+     * this draws 3,000 and leaves room for many more than the largest flowchart
+     * {@link SiteDiagrams} asks for. Only the part used is ever committed.
+     */
+    static final long STACK_BYTES = 16L * 1024 * 1024;
+
     private final PlantUmlEngine engine;
     private final DiagramCache cache;
     private final Progress progress;
+    private final long stackBytes;
     private final SvgCleaner cleaner = new SvgCleaner();
     private final AtomicInteger drawn = new AtomicInteger();
     private final AtomicInteger cached = new AtomicInteger();
@@ -30,9 +41,15 @@ public final class DiagramBatch {
     }
 
     public DiagramBatch(PlantUmlEngine engine, DiagramCache cache, Progress progress) {
+        this(engine, cache, progress, STACK_BYTES);
+    }
+
+    /** @param stackBytes the stack of each drawing thread; a test gives a small one to see PlantUML fail */
+    DiagramBatch(PlantUmlEngine engine, DiagramCache cache, Progress progress, long stackBytes) {
         this.engine = engine;
         this.cache = cache;
         this.progress = progress;
+        this.stackBytes = stackBytes;
     }
 
     public int drawn() {
@@ -43,45 +60,56 @@ public final class DiagramBatch {
         return cached.get();
     }
 
-    /** The finished drawing of each job: SVG ready to embed, or PlantUML's error. */
-    Map<DiagramJob, DiagramResult> draw(List<DiagramJob> jobs) {
+    /**
+     * The finished drawing of each job: SVG ready to embed, or PlantUML's error. A cache entry
+     * that fails its checks is a warning in {@code diagnostics}, and its diagram is drawn again.
+     * Cache entries are read and checked on the drawing threads too: at a thousand playbooks,
+     * checking them one after another would leave a core idle.
+     */
+    Map<DiagramJob, DiagramResult> draw(List<DiagramJob> jobs, Diagnostics diagnostics) {
+        List<DiagramJob> distinct = jobs.stream().distinct().toList();
         Map<DiagramJob, DiagramResult> results = new LinkedHashMap<>();
-        List<DiagramJob> missing = new ArrayList<>();
-        for (DiagramJob job : jobs) {
-            if (results.containsKey(job) || missing.contains(job)) continue;
-            String svg = cache.get(job.key());
-            if (svg != null) {
-                results.put(job, DiagramResult.drawn(svg));
-                cached.incrementAndGet();
-            } else {
-                missing.add(job);
-            }
-        }
-        int total = results.size() + missing.size();
-        progress.advance("diagrams", results.size(), total);
-        if (missing.isEmpty()) return results;
-        int threads = Math.max(1, Math.min(missing.size(), Runtime.getRuntime().availableProcessors()));
+        if (distinct.isEmpty()) return results;
+        int threads = Math.max(1, Math.min(distinct.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "playbook-diagram");
+            Thread t = new Thread(null, r, "playbook-diagram", stackBytes);
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<DiagramResult>> futures = new ArrayList<>();
-            for (DiagramJob job : missing) futures.add(pool.submit(() -> drawAndClean(job)));
-            for (int i = 0; i < missing.size(); i++) {
-                DiagramResult result = await(futures.get(i));
-                results.put(missing.get(i), result);
-                if (!result.failed()) {
-                    cache.put(missing.get(i).key(), result.svg());
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (DiagramJob job : distinct) futures.add(pool.submit(() -> fetchOrDraw(job)));
+            for (int i = 0; i < distinct.size(); i++) {
+                DiagramJob job = distinct.get(i);
+                Outcome outcome = await(futures.get(i));
+                DiagramCache.Lookup found = outcome.lookup();
+                if (found.refused() != null) {
+                    diagnostics.warning(Position.startOf(found.refused().toString()), "this cached diagram is not used: "
+                            + found.problem() + "; it was drawn again");
+                }
+                if (found.svg() != null) {
+                    cached.incrementAndGet();
+                } else if (!outcome.result().failed()) {
+                    cache.put(job.key(), outcome.result().svg());
                     drawn.incrementAndGet();
                 }
-                progress.advance("diagrams", total - missing.size() + i + 1, total);
+                results.put(job, outcome.result());
+                progress.advance("diagrams", i + 1, distinct.size());
             }
         } finally {
             pool.shutdownNow();
         }
         return results;
+    }
+
+    /** A job's drawing, and what the cache said about it. */
+    private record Outcome(DiagramResult result, DiagramCache.Lookup lookup) {
+    }
+
+    private Outcome fetchOrDraw(DiagramJob job) {
+        DiagramCache.Lookup found = cache.get(job.key());
+        if (found.svg() != null) return new Outcome(DiagramResult.drawn(found.svg()), found);
+        return new Outcome(drawAndClean(job), found);
     }
 
     private DiagramResult drawAndClean(DiagramJob job) {
@@ -90,14 +118,17 @@ public final class DiagramBatch {
         return DiagramResult.drawn(cleaner.clean(raw.svg(), job.idPrefix(), job.title(), job.description()));
     }
 
-    private static DiagramResult await(Future<DiagramResult> future) {
+    private static Outcome await(Future<Outcome> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return DiagramResult.failed("interrupted", 0);
+            return new Outcome(DiagramResult.failed("interrupted", 0), DiagramCache.Lookup.MISS);
         } catch (ExecutionException e) {
-            return DiagramResult.failed("PlantUML failed: " + e.getCause(), 0);
+            DiagramResult crashed = e.getCause() instanceof StackOverflowError || e.getCause() instanceof OutOfMemoryError
+                    ? DiagramResult.crashed("the diagram is too large for PlantUML to draw")
+                    : DiagramResult.crashed("PlantUML failed: " + e.getCause());
+            return new Outcome(crashed, DiagramCache.Lookup.MISS);
         }
     }
 }

@@ -13,10 +13,11 @@ public final class DiagramFilePublisher implements Publisher {
         String id = playbook.playbook().id();
         PlaybookDiagrams d = playbook.diagrams();
         sink.accept(text(SitePaths.diagramFile(id, "flow.puml"), d.flowSource()));
-        sink.accept(text(SitePaths.diagramFile(id, "flow.svg"), standalone(d.flowSvg())));
+        // a diagram left out has no picture file: its pages say so instead
+        if (d.flowSvg() != null) sink.accept(text(SitePaths.diagramFile(id, "flow.svg"), standalone(d.flowSvg())));
         if (d.rolesSource() != null) {
             sink.accept(text(SitePaths.diagramFile(id, "roles.puml"), d.rolesSource()));
-            sink.accept(text(SitePaths.diagramFile(id, "roles.svg"), standalone(d.rolesSvg())));
+            if (d.rolesSvg() != null) sink.accept(text(SitePaths.diagramFile(id, "roles.svg"), standalone(d.rolesSvg())));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Markdown;
 import dev.playbook.plan.PageKind;
 import dev.playbook.plan.PlannedPage;
@@ -30,7 +31,7 @@ final class PageTemplates {
     /**
      * @param playbook the playbook the page belongs to, or null for a site-wide page
      */
-    byte[] draw(SiteOutput site, PlannedPage page, PlaybookOutput playbook) throws RenderException {
+    byte[] draw(SiteOutput site, PlannedPage page, PlaybookOutput playbook) throws RenderException, TemplateMistake {
         Messages messages = site.messages(page.language());
         MarkdownRenderer markdown = playbook != null ? playbook.markdown() : site.markdown();
         Map<String, Object> model = new HashMap<>();
@@ -57,11 +58,16 @@ final class PageTemplates {
             model.put("playbook", playbook.playbook());
             model.put("view", new PlaybookView(playbook.playbook(), page.links(), messages));
             PlaybookDiagrams d = playbook.diagrams();
-            model.put("flowSvg", trusted(d.flowSvg()));
-            if (d.rolesSvg() != null) model.put("rolesSvg", trusted(d.rolesSvg()));
+            model.put("flowSvg", trusted(d.flowMarkup()));
+            model.put("flowOmitted", d.flowSvg() == null);
+            if (d.rolesMarkup() != null) model.put("rolesSvg", trusted(d.rolesMarkup()));
+            model.put("rolesOmitted", d.rolesSource() != null && d.rolesSvg() == null);
         }
         model.put("facts", facts);
         if (page.stage() != null) model.put("stage", page.stage());
+        if (site.changes() != null) {
+            model.put("changes", new ChangesView(site.changes(), page.playbook(), page.links(), messages));
+        }
         try {
             Template template = site.theme().freemarker().getTemplate(page.kind().template());
             // straight to UTF-8 bytes: pages with diagrams are large, and every copy of them costs
@@ -71,15 +77,11 @@ final class PageTemplates {
             out.flush();
             return bytes.toByteArray();
         } catch (TemplateException e) {
-            String where = e.getTemplateSourceName() == null ? "" : e.getTemplateSourceName() + ":"
-                    + e.getLineNumber() + ":" + e.getColumnNumber() + ": ";
-            throw new RenderException(where + "template error while drawing " + page.path() + ": "
-                    + e.getMessageWithoutStackTop().strip(), e);
+            throw TemplateMistake.of(e, site.theme(), page.kind().template());
         } catch (ParseException e) {
-            throw new RenderException(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": template error: " + e.getEditorMessage(), e);
+            throw TemplateMistake.of(e, site.theme(), page.kind().template());
         } catch (IOException e) {
-            throw new RenderException("cannot load the template for " + page.path() + ": " + e.getMessage(), e);
+            throw new RenderException(Failure.input("cannot read the template for " + page.path() + ": " + e.getMessage()), e);
         }
     }
 

@@ -5,6 +5,7 @@ import net.sourceforge.plantuml.FileFormat;
 import net.sourceforge.plantuml.FileFormatOption;
 import net.sourceforge.plantuml.SourceStringReader;
 import net.sourceforge.plantuml.core.Diagram;
+import net.sourceforge.plantuml.core.ImageData;
 import net.sourceforge.plantuml.error.PSystemError;
 import net.sourceforge.plantuml.security.SecurityUtils;
 import net.sourceforge.plantuml.version.Version;
@@ -12,6 +13,8 @@ import net.sourceforge.plantuml.version.Version;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Draws PlantUML source as SVG with PlantUML's own library.
@@ -20,11 +23,23 @@ import java.nio.charset.StandardCharsets;
  * SANDBOX profile, set here in code rather than trusted to the environment: no local files
  * ({@code !include}), no URLs, no environment variables. Every diagram gets
  * {@code !pragma layout smetana}, PlantUML's built-in layout, so nothing depends on Graphviz.
+ *
+ * <p>When PlantUML itself fails (a diagram too deep for the stack, say), it does not throw: it
+ * draws a picture of the crash, with a plea to mail it to its authors and details of the JVM,
+ * logs a stack trace, and returns that picture as if it were the diagram. Such a result is
+ * reported here as {@link DiagramResult#crashed() crashed}, never as a drawing.
  */
 public final class PlantUmlEngine {
+    /**
+     * PlantUML's own logger, which prints every crash's stack trace to the terminal. Held here so
+     * the setting below outlives garbage collection of the logger until PlantUML holds it too.
+     */
+    private static final Logger PLANTUML_LOG = Logger.getLogger("com.plantuml");
 
     public PlantUmlEngine() {
         SecurityUtils.setCommandLineProperty("PLANTUML_SECURITY_PROFILE", "SANDBOX");
+        // a crash becomes a diagnostic of ours; a user never sees a stack trace
+        PLANTUML_LOG.setLevel(Level.OFF);
     }
 
     /**
@@ -42,7 +57,7 @@ public final class PlantUmlEngine {
         return Version.versionString();
     }
 
-    /** The raw SVG, or PlantUML's error with its 0-based line in {@code source}. */
+    /** The raw SVG, or PlantUML's error with its 0-based line in {@code source}, or its crash. */
     public DiagramResult draw(String source) {
         String prepared = prepare(source);
         int shift = prepared.equals(source) ? 0 : linesAdded(source, prepared);
@@ -50,6 +65,8 @@ public final class PlantUmlEngine {
             SourceStringReader reader = new SourceStringReader(prepared);
             if (reader.getBlocks().isEmpty()) return DiagramResult.failed("no diagram found", 0);
             Diagram diagram = reader.getBlocks().get(0).getDiagram();
+            // a failure while reading the source also comes back as an error diagram, with its cause
+            if (diagram.getRootCause() != null) return crashed(diagram.getRootCause());
             if (diagram instanceof PSystemError error) {
                 ErrorUml first = error.getFirstError();
                 String message = first == null ? error.getWarningOrError() : first.getError();
@@ -58,11 +75,29 @@ public final class PlantUmlEngine {
                         Math.max(0, line - shift));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            reader.outputImage(out, new FileFormatOption(FileFormat.SVG));
+            ImageData image = diagram.exportDiagram(out, 0, new FileFormatOption(FileFormat.SVG));
+            // what PlantUML wrote is then its crash picture, not the diagram
+            if (image == null) return DiagramResult.crashed("PlantUML drew nothing");
+            if (image.getRootCause() != null) return crashed(image.getRootCause());
+            if (image.getStatus() != 0) return DiagramResult.crashed("PlantUML failed (status " + image.getStatus() + ")");
             return DiagramResult.drawn(out.toString(StandardCharsets.UTF_8));
+        } catch (StackOverflowError e) {
+            return crashed(e);
         } catch (IOException | RuntimeException e) {
-            return DiagramResult.failed("PlantUML failed: " + e.getMessage(), 0);
+            return DiagramResult.crashed("PlantUML failed: " + e.getMessage());
         }
+    }
+
+    private static DiagramResult crashed(Throwable cause) {
+        if (cause instanceof StackOverflowError) {
+            return DiagramResult.crashed("the diagram is too large for PlantUML to draw (it ran out of stack)");
+        }
+        if (cause instanceof OutOfMemoryError) {
+            return DiagramResult.crashed("the diagram is too large for PlantUML to draw (it ran out of memory)");
+        }
+        String message = cause.getMessage();
+        return DiagramResult.crashed("PlantUML failed: " + cause.getClass().getSimpleName()
+                + (message == null || message.isBlank() ? "" : ": " + message.strip()));
     }
 
     /** Wraps a bare diagram in @startuml/@enduml and puts the smetana layout pragma first. */

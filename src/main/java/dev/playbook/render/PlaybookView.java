@@ -1,10 +1,12 @@
 package dev.playbook.render;
 
+import dev.playbook.model.Branch;
 import dev.playbook.model.Outcome;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Route;
 import dev.playbook.model.Stage;
 import dev.playbook.model.Target;
+import dev.playbook.model.Track;
 import dev.playbook.plan.PageLinks;
 
 import java.util.ArrayList;
@@ -71,39 +73,96 @@ public final class PlaybookView {
         return playbook.track(trackId).map(t -> t.title()).orElse(trackId);
     }
 
-    /** The stage listed before this one in the same path (main or track), or null. */
+    /**
+     * The stage a deal comes from when it moves into this one the usual way: the one before it
+     * on the main path or in its track. Null for the first stage of a path, and for a won or
+     * lost stage, which a deal reaches in ways {@link #arrivals} lists instead.
+     */
     public Stage previous(Stage stage) {
+        if (!stage.isOpen()) return null;
         List<Stage> path = pathOf(stage);
-        int i = path.indexOf(stage);
+        int i = indexOf(path, stage);
         return i > 0 ? path.get(i - 1) : null;
     }
 
-    /** The stage listed after this one in the same path (main or track), or null. */
+    /** The stage a deal moves on to from this one when all goes well, or null where the path ends. */
     public Stage following(Stage stage) {
-        List<Stage> path = pathOf(stage);
-        int i = path.indexOf(stage);
-        return i >= 0 && i + 1 < path.size() ? path.get(i + 1) : null;
+        if (!stage.isOpen() || stage.next() == null) return null;
+        String id = Route.entryStage(playbook, stage.next());
+        return id == null ? null : playbook.stage(id).orElse(null);
     }
 
-    /** The stages of the main path that sit in a buyer phase, for the overview's journey. */
-    public List<Stage> stagesIn(String phaseId) {
-        return playbook.allStages().stream().filter(s -> phaseId.equals(s.buyerPhase())).toList();
+    /** How a deal gets into this stage: each stage that leads here, with the rep's condition when it is a branch. */
+    public List<Arrival> arrivals(Stage stage) {
+        List<Arrival> ways = new ArrayList<>();
+        for (Stage from : route.arrivalsAt(stage)) {
+            if (from.next() != null && stage.id().equals(Route.entryStage(playbook, from.next()))) {
+                ways.add(new Arrival(from, null));
+            }
+            for (Branch b : from.branches()) {
+                if (stage.id().equals(Route.entryStage(playbook, b.to()))) ways.add(new Arrival(from, b.when()));
+            }
+        }
+        return ways;
+    }
+
+    /** One way into a stage: from a stage, by its `next` ({@code when} null) or by a branch. */
+    public record Arrival(Stage from, String when) {
     }
 
     /**
-     * The order a checklist walks the stages in: the main path (won stages included), then the
-     * side paths, that is the lost stages and the tracks.
+     * The checklist's sections: the main path first, then each track under its own title, then
+     * the stages off the main path (lost and later won stages).
      */
-    public List<Stage> checklistOrder() {
-        List<Stage> order = new ArrayList<>(route.mainPath());
-        order.addAll(route.offPath());
-        playbook.tracks().forEach(t -> order.addAll(t.stages()));
-        return order;
+    public List<ChecklistSection> checklistSections() {
+        List<ChecklistSection> sections = new ArrayList<>();
+        sections.add(new ChecklistSection("main", null, route.mainPath()));
+        for (Track track : playbook.tracks()) sections.add(new ChecklistSection("track", track.title(), track.stages()));
+        if (!route.offPath().isEmpty()) sections.add(new ChecklistSection("closed", null, route.offPath()));
+        return sections;
     }
 
-    /** The stage's number in the checklist, counting from 1. */
+    /**
+     * Stages a checklist shows together.
+     *
+     * @param kind "main", "track" or "closed"
+     * @param title the track's title, or null where the page's own words name the section
+     */
+    public record ChecklistSection(String kind, String title, List<Stage> stages) {
+        public ChecklistSection {
+            stages = List.copyOf(stages);
+        }
+
+        public boolean isMain() {
+            return kind.equals("main");
+        }
+    }
+
+    /** The stage's number within its checklist section, counting from 1. */
     public int checklistNumber(Stage stage) {
-        return checklistOrder().indexOf(stage) + 1;
+        for (ChecklistSection section : checklistSections()) {
+            int i = indexOf(section.stages(), stage);
+            if (i >= 0) return i + 1;
+        }
+        return 0;
+    }
+
+    /** The kind of checklist section the stage is in: "main", "track" or "closed". */
+    public String checklistSection(Stage stage) {
+        for (ChecklistSection section : checklistSections()) {
+            if (indexOf(section.stages(), stage) >= 0) return section.kind();
+        }
+        return "main";
+    }
+
+    private static int indexOf(List<Stage> stages, Stage stage) {
+        for (int i = 0; i < stages.size(); i++) if (stages.get(i).id().equals(stage.id())) return i;
+        return -1;
+    }
+
+    /** Every stage that sits in the buyer phase (main path, off it, or in a track), for the overview's journey. */
+    public List<Stage> stagesIn(String phaseId) {
+        return playbook.allStages().stream().filter(s -> phaseId.equals(s.buyerPhase())).toList();
     }
 
     /** Whether the stage belongs to a side path rather than the main path. */
@@ -117,7 +176,7 @@ public final class PlaybookView {
     }
 
     private List<Stage> pathOf(Stage stage) {
-        if (stage.trackId() == null) return playbook.stages();
+        if (stage.trackId() == null) return route.mainPath();
         return playbook.track(stage.trackId()).map(t -> t.stages()).orElse(List.of());
     }
 }

@@ -6,6 +6,7 @@ import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
 import dev.playbook.model.Stage;
+import freemarker.template.utility.StringUtil;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +18,16 @@ import java.util.stream.Collectors;
 /**
  * Draws every diagram of a site in one batch, before any page is rendered: each playbook's
  * flowchart and its "who does what" swimlanes, and every ```plantuml block in the Markdown.
- * A block PlantUML rejects becomes an error at the file and line where the author wrote it.
+ * A block PlantUML rejects or fails on becomes an error at the file and line where the author
+ * wrote it. A generated diagram too large to draw is left out with a warning, and the pages show
+ * a plain notice in its place; PlantUML's picture of its own failure is never published.
  */
 final class SiteDiagrams {
+    /**
+     * Beyond this many stages a playbook's diagrams are not drawn: PlantUML would take minutes,
+     * or run out of stack, and the picture would be too tall to read or to embed in a page.
+     */
+    static final int MAX_DRAWN_STAGES = 1000;
 
     record Drawn(Map<String, PlaybookDiagrams> byPlaybook, Map<String, String> markdownMarkup) {
         /** These diagrams together with another set's, e.g. a chunk's with the site-wide texts'. */
@@ -49,6 +57,13 @@ final class SiteDiagrams {
             DiagramJob roles = rolesSource == null ? null : new DiagramJob(rolesSource,
                     words.get("flow.whoDoesWhat") + ": " + playbook.title(), words.get("flow.rolesDescription"));
             generated.put(playbook.id(), new DiagramJob[] {flow, roles});
+            if (playbook.allStages().size() > MAX_DRAWN_STAGES) {
+                diagnostics.warning(Position.startOf(playbook.sourceFile()), "playbook `" + playbook.id() + "` has "
+                        + playbook.allStages().size() + " stages, more than the " + MAX_DRAWN_STAGES
+                        + " a diagram can show; its flowchart" + (roles == null ? " is" : " and swimlanes are")
+                        + " left out, and its pages say so");
+                continue;
+            }
             jobs.add(flow);
             if (roles != null) jobs.add(roles);
         }
@@ -60,15 +75,18 @@ final class SiteDiagrams {
             jobs.add(job);
         }
 
-        Map<DiagramJob, DiagramResult> results = batch.draw(jobs);
+        Map<DiagramJob, DiagramResult> results = batch.draw(jobs, diagnostics);
 
         Map<String, PlaybookDiagrams> byPlaybook = new HashMap<>();
         for (Playbook playbook : inScope) {
             DiagramJob[] job = generated.get(playbook.id());
-            String flowSvg = generatedSvg(results.get(job[0]), job[0]);
-            String rolesSvg = job[1] == null ? null : generatedSvg(results.get(job[1]), job[1]);
+            String flowSvg = generatedSvg(results.get(job[0]), job[0], playbook, "flowchart", diagnostics);
+            String rolesSvg = job[1] == null ? null
+                    : generatedSvg(results.get(job[1]), job[1], playbook, "swimlanes", diagnostics);
+            boolean omitted = flowSvg == null || (job[1] != null && rolesSvg == null);
             byPlaybook.put(playbook.id(), new PlaybookDiagrams(job[0].source(), flowSvg,
-                    job[1] == null ? null : job[1].source(), rolesSvg));
+                    job[1] == null ? null : job[1].source(), rolesSvg,
+                    omitted ? omittedNotice(playbook, messages.get(playbook.language())) : null));
         }
         Map<String, String> markup = new HashMap<>();
         for (Map.Entry<DiagramSource, DiagramJob> entry : writtenJobs.entrySet()) {
@@ -85,13 +103,27 @@ final class SiteDiagrams {
         return new Drawn(byPlaybook, markup);
     }
 
-    private static String generatedSvg(DiagramResult result, DiagramJob job) throws RenderException {
+    /** The SVG of a generated diagram, or null when it is left out: not drawn, or too large for PlantUML. */
+    private static String generatedSvg(DiagramResult result, DiagramJob job, Playbook playbook, String what,
+                                       Diagnostics diagnostics) throws RenderException {
+        if (result == null) return null;
+        if (result.crashed()) {
+            diagnostics.warning(Position.startOf(playbook.sourceFile()), "the " + what + " of playbook `"
+                    + playbook.id() + "` cannot be drawn: " + result.error() + "; it is left out, and its pages say so");
+            return null;
+        }
         if (result.failed()) {
             // our own generated source failed: a bug here, not a mistake of the author
             throw new RenderException("could not draw a generated diagram (" + result.error() + " at line "
                     + (result.errorLine() + 1) + "):\n" + job.source(), null);
         }
         return result.svg();
+    }
+
+    /** Plain words in the page's language where a diagram would be: "Diagram omitted: 3000 stages". */
+    private static String omittedNotice(Playbook playbook, Messages words) {
+        return "<p class=\"diagram-omitted\">" + StringUtil.XHTMLEnc(words.get("flow.omitted") + ": "
+                + words.plural("stages", playbook.allStages().size())) + "</p>";
     }
 
     private static String describe(Playbook playbook, Messages words) {

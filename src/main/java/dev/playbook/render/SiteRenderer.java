@@ -1,6 +1,8 @@
 package dev.playbook.render;
 
+import dev.playbook.changes.Comparison;
 import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
 import dev.playbook.plan.PlannedPage;
@@ -13,7 +15,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -56,14 +60,23 @@ public final class SiteRenderer {
      * received.
      */
     public Summary render(SitePlan plan, Diagnostics diagnostics, RenderScope scope, FileSink sink) throws RenderException {
+        return render(plan, diagnostics, scope, sink, null);
+    }
+
+    /** @param changes what changed since the version the site marks changes against, or null */
+    public Summary render(SitePlan plan, Diagnostics diagnostics, RenderScope scope, FileSink sink, Comparison changes)
+            throws RenderException {
         int drawnBefore = diagramBatch.drawn();
         int cachedBefore = diagramBatch.cached();
         long nanosBefore = diagramNanos;
         Map<Language, Messages> messages;
         try {
             messages = theme.messages();
+        } catch (TemplateMistake e) {
+            diagnostics.error(e.at(), e.getMessage());
+            return new Summary(0, 0, 0, 0, 0);
         } catch (IOException e) {
-            throw new RenderException("cannot read the theme: " + e.getMessage(), e);
+            throw new RenderException(Failure.input("cannot read the theme: " + e.getMessage()), e);
         }
         AtomicInteger files = new AtomicInteger();
         FileSink counted = file -> {
@@ -75,7 +88,7 @@ public final class SiteRenderer {
         SiteDiagrams.Drawn siteTexts = timed(() -> diagrams.draw(plan.site(), messages, diagnostics,
                 new RenderScope(Set.of(), true)));
         SiteOutput site = new SiteOutput(plan, theme, messages, generator, diagnostics, progress,
-                new MarkdownRenderer(siteTexts.markdownMarkup()::get));
+                new MarkdownRenderer(siteTexts.markdownMarkup()::get), changes);
         for (Publisher publisher : publishers) publisher.prepare(site);
 
         List<Playbook> playbooks = plan.site().playbooks().stream().filter(p -> scope.includes(p.id())).toList();
@@ -91,14 +104,16 @@ public final class SiteRenderer {
                     .map(p -> new PlaybookOutput(site, p, pages.getOrDefault(p.id(), List.of()),
                             drawn.byPlaybook().get(p.id()), markdown))
                     .toList();
-            publishInParallel(outputs, counted);
+            publishInParallel(outputs, counted, diagnostics);
         }
         if (!diagnostics.hasErrors() && scope.sitePages()) {
             for (Publisher publisher : publishers) {
                 try {
                     publisher.publishSite(site, counted);
+                } catch (TemplateMistake e) {
+                    diagnostics.error(e.at(), e.getMessage());
                 } catch (IOException e) {
-                    throw new RenderException("cannot write the site: " + e.getMessage(), e);
+                    throw new RenderException(Failure.output("cannot write the site: " + e.getMessage()), e);
                 }
             }
         }
@@ -121,23 +136,32 @@ public final class SiteRenderer {
     /**
      * Runs the publishers over several playbooks at once: playbooks are independent, and
      * templates and renderers are safe to share. A failure is kept, not thrown at once, so that
-     * every task has ended (and written nothing more) by the time the caller hears of it.
+     * every task has ended (and written nothing more) by the time the caller hears of it. A
+     * template's mistake becomes an error at its line, and the other playbooks are still drawn,
+     * so that every broken template is named at once.
      */
-    private void publishInParallel(List<PlaybookOutput> outputs, FileSink sink) throws RenderException {
+    private void publishInParallel(List<PlaybookOutput> outputs, FileSink sink, Diagnostics diagnostics)
+            throws RenderException {
         AtomicReference<Exception> failure = new AtomicReference<>();
+        Queue<TemplateMistake> mistakes = new ConcurrentLinkedQueue<>();
         outputs.parallelStream().forEach(output -> {
             for (Publisher publisher : publishers) {
                 if (failure.get() != null) return;
                 try {
                     publisher.publish(output, sink);
+                } catch (TemplateMistake e) {
+                    mistakes.add(e);
+                    return;
                 } catch (RenderException | IOException | RuntimeException e) {
                     failure.compareAndSet(null, e);
                 }
             }
         });
+        // Diagnostics is not for many threads: the mistakes join it once every task has ended
+        for (TemplateMistake mistake : mistakes) diagnostics.error(mistake.at(), mistake.getMessage());
         Exception e = failure.get();
         if (e instanceof RenderException r) throw r;
-        if (e instanceof IOException io) throw new RenderException("cannot write a page: " + io.getMessage(), io);
+        if (e instanceof IOException io) throw new RenderException(Failure.output("cannot write a page: " + io.getMessage()), io);
         if (e instanceof RuntimeException r) throw r;
     }
 

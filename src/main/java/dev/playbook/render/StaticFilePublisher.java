@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.plan.SitePaths;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ public final class StaticFilePublisher implements Publisher {
         try {
             assets = site.theme().assets();
         } catch (IOException e) {
-            throw new RenderException("cannot read the theme's assets: " + e.getMessage(), e);
+            throw new RenderException(Failure.input("cannot read the theme's assets: " + e.getMessage()), e);
         }
         for (Map.Entry<String, byte[]> asset : assets.entrySet()) {
             sink.accept(new RenderedFile(SitePaths.asset(asset.getKey()), asset.getValue()));

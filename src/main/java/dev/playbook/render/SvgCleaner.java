@@ -30,12 +30,18 @@ import java.util.Set;
  */
 public final class SvgCleaner {
     /** Bump when the cleaning changes, so cached diagrams are cleaned again. */
-    static final String VERSION = "svg-4";
+    static final String VERSION = "svg-5";
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     private static final Set<String> DROPPED_ROOT_ATTRIBUTES = Set.of("width", "height", "style", "zoomAndPan",
             "contentStyleType", "preserveAspectRatio", "version");
-    private static final Set<String> DROPPED_ELEMENTS = Set.of("script", "foreignObject", "iframe", "object", "embed");
+    /**
+     * Elements that run code, load pages or change links, in lower case: a page parses the SVG as
+     * HTML, where {@code <SCRIPT>} is a script too. PlantUML draws none of them from author text.
+     */
+    static final Set<String> DROPPED_ELEMENTS = Set.of("script", "foreignobject", "iframe", "frame", "object",
+            "embed", "applet", "base", "meta", "link", "form", "animate", "animatemotion", "animatetransform", "set",
+            "handler", "listener");
 
     /**
      * @param idPrefix makes the ids of the title and description unique on the page
@@ -126,7 +132,7 @@ public final class SvgCleaner {
         for (int i = children.getLength() - 1; i >= 0; i--) {
             Node child = children.item(i);
             if (child instanceof Element e) {
-                if (DROPPED_ELEMENTS.contains(e.getLocalName())) {
+                if (DROPPED_ELEMENTS.contains(e.getLocalName().toLowerCase(Locale.ROOT))) {
                     element.removeChild(e);
                 } else {
                     sanitize(e);
@@ -155,5 +161,10 @@ public final class SvgCleaner {
         StringWriter out = new StringWriter();
         transformer.transform(new DOMSource(doc), new StreamResult(out));
         return out.toString();
+    }
+
+    /** Whether the cleaner keeps {@code value} as a link target; {@link SvgSafetyCheck} asks the same. */
+    static boolean keepsLink(String value) {
+        return LinkPolicy.allows(value.trim());
     }
 }

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Language;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
@@ -14,7 +15,9 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -33,6 +36,8 @@ public final class Theme {
     /** The default theme's assets; a test checks this matches {@code templates/assets/}. */
     static final List<String> DEFAULT_ASSETS = List.of("playbook.js", "style.css");
     private static final String BUNDLED = "/templates/";
+    /** How messages name a file of the bundled theme, which has no path an author could open. */
+    private static final String BUILT_IN = "<built-in>/";
 
     private final Path userFolder;
     private final Configuration freemarker;
@@ -45,6 +50,19 @@ public final class Theme {
 
     Configuration freemarker() {
         return freemarker;
+    }
+
+    /**
+     * A theme file as its author finds it: in the user folder, named as the user named the
+     * folder, when it is there; otherwise as a file of the bundled theme.
+     */
+    String shown(String name) {
+        if (userFolder != null && Files.isRegularFile(userFolder.resolve(name))) {
+            String folder = userFolder.toString().replace('\\', '/');
+            while (folder.endsWith("/") && folder.length() > 1) folder = folder.substring(0, folder.length() - 1);
+            return folder.equals(".") ? name : folder + "/" + name;
+        }
+        return BUILT_IN + name;
     }
 
     private static Configuration configure(Path userFolder) throws IOException {
@@ -75,9 +93,9 @@ public final class Theme {
         Map<Language, Messages> all = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             String name = "messages_" + language.code() + ".properties";
-            Map<String, String> texts = new TreeMap<>(properties(bundled(name)));
+            Map<String, String> texts = new TreeMap<>(properties(bundled(name), BUILT_IN + name));
             byte[] own = user(name);
-            if (own != null) texts.putAll(properties(own));
+            if (own != null) texts.putAll(properties(own, shown(name)));
             all.put(language, new Messages(language, texts));
         }
         return all;
@@ -94,6 +112,10 @@ public final class Theme {
                     String name = root.relativize(p).toString().replace('\\', '/');
                     if (!name.startsWith(".")) assets.put(name, Files.readAllBytes(p));
                 }
+            } catch (UncheckedIOException e) {
+                // a folder the walk could not enter
+                throw e.getCause() instanceof AccessDeniedException denied
+                        ? new IOException("permission denied on " + denied.getFile(), denied) : e.getCause();
             }
         }
         return new TreeMap<>(assets);
@@ -122,9 +144,15 @@ public final class Theme {
         }
     }
 
-    private static Map<String, String> properties(byte[] bytes) throws IOException {
+    private static Map<String, String> properties(byte[] bytes, String shown) throws IOException {
         Properties p = new Properties();
-        p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+        try {
+            p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            // the one mistake Properties does not forgive: a unicode escape without its four hex digits
+            throw new TemplateMistake(Position.startOf(shown),
+                    "a `\\u` escape is not followed by four hexadecimal digits (write `\\\\u` for a backslash and a u)");
+        }
         Map<String, String> map = new TreeMap<>();
         for (String key : p.stringPropertyNames()) map.put(key, p.getProperty(key));
         return map;

@@ -1,8 +1,8 @@
 package dev.playbook.serve;
 
-import dev.playbook.Failure;
 import dev.playbook.Pipeline;
 import dev.playbook.diagnostics.Diagnostic;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
 import dev.playbook.progress.Progress;
@@ -22,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LiveBuild {
 
-    /** What one rebuild did; {@code rendered} are the site paths drawn anew. */
-    public record Outcome(int version, List<Diagnostic> diagnostics, boolean ok, String failure, List<String> rendered) {
+    /**
+     * What one rebuild did; {@code failure} is a problem outside the definitions and templates, or
+     * null, and {@code rendered} are the site paths drawn anew.
+     */
+    public record Outcome(int version, List<Diagnostic> diagnostics, boolean ok, Failure failure, List<String> rendered) {
         public Outcome {
             diagnostics = List.copyOf(diagnostics);
             rendered = List.copyOf(rendered);
@@ -33,7 +36,7 @@ public final class LiveBuild {
     private final Pipeline pipeline;
     private Site site;
     private Map<String, byte[]> files = Map.of();
-    private Outcome last = new Outcome(0, List.of(), false, "not built yet", List.of());
+    private Outcome last = new Outcome(0, List.of(), false, Failure.internal("not built yet"), List.of());
     private int filesVersion;
 
     public LiveBuild(Pipeline.Input input, String generator) {
@@ -65,8 +68,7 @@ public final class LiveBuild {
         dev.playbook.Outcome outcome = pipeline.preview(themeChanged, file -> drawn.put(file.path(), file.content()));
         List<Diagnostic> diagnostics = outcome.diagnostics().sorted();
         if (!(outcome instanceof dev.playbook.Outcome.Built built)) {
-            String failure = outcome instanceof dev.playbook.Outcome.Failed failed
-                    && !(failed.failure() instanceof Failure.Invalid) ? failed.failure().message() : null;
+            Failure failure = outcome instanceof dev.playbook.Outcome.Failed failed ? failed.failure() : null;
             return remember(new Outcome(version, diagnostics, false, failure, List.of()));
         }
         Map<String, byte[]> merged = built.scope().playbooks() == null ? new TreeMap<>() : new TreeMap<>(files);

@@ -229,7 +229,7 @@ public final class PreviewServer implements AutoCloseable {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("version", outcome.version());
         status.put("ok", outcome.ok());
-        status.put("failure", outcome.failure());
+        status.put("failure", outcome.failure() == null ? null : outcome.failure().message());
         status.put("diagnostics", errors);
         try {
             return json.writeValueAsString(status);

@@ -5,6 +5,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.bidi.module.Script;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -14,6 +15,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -103,6 +109,9 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        // WebDriver BiDi: the W3C protocol for events (NetworkWatch) and preload scripts, which
+        // ChromeDriver speaks for every Chromium version, unlike Selenium's per-major DevTools bindings
+        options.setCapability("webSocketUrl", true);
 
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -121,7 +130,9 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         if (javascript) {
-            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_COLLECTOR));
+            try (Script script = new Script(driver)) {
+                script.addPreloadScript("() => {" + ERROR_COLLECTOR + "}");
+            }
         }
         return new Browser(driver, profile, javascript);
     }
@@ -206,33 +217,54 @@ final class Browser implements AutoCloseable {
         assertEquals(List.of(), pageErrors(), "errors on " + where + " (" + driver.getCurrentUrl() + ")");
     }
 
-    /** Lets the page's CSS see "print" (or the screen again, with an empty media). */
+    /**
+     * Lets the page's CSS see "print" (or the screen again, with an empty media). BiDi cannot emulate
+     * media yet; ChromeDriver passes this one DevTools command through as it stands, so it needs none
+     * of Selenium's DevTools bindings and works whatever the browser's version.
+     */
     void emulateMedia(String media) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
     }
 
     @Override
     public void close() {
+        List<ProcessHandle> processes = processesUsing(profile);
         try {
             driver.quit();
         } finally {
+            // the browser may still write to its profile for a moment after quit() returns
+            awaitExit(processes);
             deleteQuietly(profile);
         }
     }
 
-    /** The profile may still be written for a moment after the browser quits: try a few times, then leave it to JUnit. */
+    /** The browser's processes: this JVM's descendants whose command line names the profile, and theirs. */
+    private static List<ProcessHandle> processesUsing(Path profile) {
+        String folder = profile.toAbsolutePath().toString();
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(folder)).orElse(false))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .distinct()
+                .toList();
+    }
+
+    private static void awaitExit(List<ProcessHandle> processes) {
+        try {
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a process that outlives the wait keeps its files; the test's temporary folder goes anyway
+        }
+    }
+
+    /** Leaves to JUnit, which removes the test's temporary folder, what cannot be removed now. */
     private static void deleteQuietly(Path folder) {
-        for (int attempt = 0; attempt < 5 && Files.exists(folder); attempt++) {
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | UncheckedIOException e) {
+            // see above
         }
     }
 }

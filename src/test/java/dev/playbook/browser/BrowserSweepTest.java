@@ -55,7 +55,7 @@ class BrowserSweepTest {
         if (!Browser.available()) return; // each test then skips
         site = ExampleSite.build(temp);
         browser = Browser.start(temp);
-        network = NetworkWatch.start(browser.driver);
+        network = NetworkWatch.start(browser, temp);
     }
 
     @AfterAll
@@ -175,7 +175,7 @@ class BrowserSweepTest {
             throw new java.io.UncheckedIOException(e);
         }
         // a request still under way when the page is read is counted here, not on the next page
-        browser.script("return document.readyState;");
+        network.settle();
         List<String> errors = new ArrayList<>(browser.pageErrors());
         errors.addAll(network.drain());
         return new Visit(errors, links, ids);

@@ -8,16 +8,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.devtools.Command;
-import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.Event;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,28 +27,22 @@ class HostilePayloadBrowserTest {
     @TempDir
     static Path temp;
     private static Browser browser;
-    private static final List<String> requests = new CopyOnWriteArrayList<>();
+    private static NetworkWatch network;
 
     @BeforeAll
     static void start() {
         Browser.requireInstalled();
         browser = Browser.start(temp.resolve("browser"));
-        DevTools devTools = browser.driver.getDevTools();
-        devTools.createSessionIfThereIsNotOne();
-        @SuppressWarnings("unchecked")
-        Event<Map<String, Object>> sent = new Event<>("Network.requestWillBeSent", in -> (Map<String, Object>) in.read(Map.class));
-        devTools.addListener(sent, e -> {
-            if (e.get("request") instanceof Map<?, ?> r) {
-                String url = String.valueOf(r.get("url"));
-                if (!url.startsWith("file:")) requests.add(url);
-            }
-        });
-        devTools.send(new Command<>("Network.enable", Map.of()));
+        network = NetworkWatch.start(browser, temp);
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.close();
+        try {
+            if (network != null) network.close();
+        } finally {
+            if (browser != null) browser.close();
+        }
     }
 
     private static List<Path> built(String corpus) throws Exception {
@@ -66,6 +55,12 @@ class HostilePayloadBrowserTest {
         }
     }
 
+    /** What the pages asked for that is not a file on the disk, from the {@code first}-th request the watch saw on. */
+    private static List<String> requestsOutside(int first) {
+        List<String> requested = network.requested();
+        return requested.subList(first, requested.size()).stream().filter(url -> !url.startsWith("file:")).toList();
+    }
+
     @Test
     void theCheckNoticesAPayloadThatRuns() throws Exception {
         Path bad = temp.resolve("guard.html");
@@ -76,7 +71,21 @@ class HostilePayloadBrowserTest {
     }
 
     @Test
+    void theCheckNoticesARequestThatLeavesTheDisk() throws Exception {
+        // port 9 (discard) on the loopback: the browser refuses it, but only after reporting the request
+        String outside = "http://127.0.0.1:9/beacon.png";
+        Path bad = temp.resolve("guard-request.html");
+        Files.writeString(bad, "<!DOCTYPE html><html lang=\"en\"><head><title>g</title></head><body>"
+                + "<img src=\"" + outside + "\" alt=\"\"></body></html>");
+        int first = network.requested().size();
+        browser.open(bad);
+        network.settle();
+        assertTrue(requestsOutside(first).contains(outside), "the request to " + outside + " was not seen: " + network.requested());
+    }
+
+    @Test
     void noPayloadRunsAndNothingIsFetchedFromOutside() throws Exception {
+        int first = network.requested().size(); // not the guards' requests
         List<String> ran = new ArrayList<>();
         int pages = 0;
         for (String corpus : List.of("payloads", "freemarker")) {
@@ -88,10 +97,11 @@ class HostilePayloadBrowserTest {
                 browser.find("#search-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "script");
                 Object flag = browser.script("return typeof window.__pwned === 'undefined' ? 'no' : String(window.__pwned);");
                 if (!"no".equals(flag)) ran.add(temp.relativize(page) + ": window.__pwned = " + flag);
+                network.settle();
             }
         }
         assertTrue(pages > 10, "the corpus builds real pages");
         assertEquals(List.of(), ran, "a payload ran");
-        assertEquals(List.of(), requests, "a page asked for something outside the site");
+        assertEquals(List.of(), requestsOutside(first), "a page asked for something outside the site");
     }
 }

@@ -40,7 +40,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -149,7 +149,8 @@ class HostileInputTest {
     // (c) PlantUML that reaches for files, URLs and the environment
 
     static ServerSocket listener;
-    static final AtomicInteger CONNECTIONS = new AtomicInteger();
+    /** The port each connection the listener accepted came from, in the order accepted; guarded by itself. */
+    static final List<Integer> ACCEPTED = new ArrayList<>();
 
     /** A socket on the loopback interface that counts who connects: no diagram may reach it. */
     @BeforeAll
@@ -163,7 +164,10 @@ class HostileInputTest {
             while (!listener.isClosed()) {
                 try {
                     Socket socket = listener.accept();
-                    CONNECTIONS.incrementAndGet();
+                    synchronized (ACCEPTED) {
+                        ACCEPTED.add(socket.getPort());
+                        ACCEPTED.notifyAll();
+                    }
                     socket.close();
                 } catch (IOException e) {
                     return;
@@ -185,7 +189,7 @@ class HostileInputTest {
             Path source = Files.createDirectories(temp.resolve(name(file)).resolve("definitions"));
             Files.writeString(source.resolve(file.getFileName()),
                     Files.readString(file).replace("LISTENER", "127.0.0.1:" + listener.getLocalPort()));
-            int connectionsBefore = CONNECTIONS.get();
+            int connectionsBefore = acceptedSoFar();
 
             Case outcome = run(name(file), source);
 
@@ -208,9 +212,7 @@ class HostileInputTest {
             if (allOutput(outcome.output).contains(sourcePath) || allOutput(outcome.cliOutput()).contains(sourcePath)) {
                 problems.add("the absolute path of the source folder reached the site: " + sourcePath);
             }
-            // give a stray request a moment to arrive before looking
-            sleep(200);
-            int connections = CONNECTIONS.get() - connectionsBefore;
+            int connections = connectionsSince(connectionsBefore);
             if (connections > 0) {
                 problems.add(connections + " connection(s) reached 127.0.0.1:" + listener.getLocalPort()
                         + ": a diagram fetched a URL");
@@ -796,11 +798,29 @@ class HostileInputTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static int acceptedSoFar() {
+        synchronized (ACCEPTED) {
+            return ACCEPTED.size();
+        }
+    }
+
+    /**
+     * How many connections the listener accepted after its first {@code since}: connects to it once
+     * itself and waits until that connection is accepted. The listener accepts connections in the
+     * order they were made, so by then it has counted every one a build made before.
+     */
+    private static int connectionsSince(int since) throws IOException, InterruptedException {
+        try (Socket own = new Socket(listener.getInetAddress(), listener.getLocalPort())) {
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            synchronized (ACCEPTED) {
+                int at;
+                while ((at = ACCEPTED.subList(since, ACCEPTED.size()).indexOf(own.getLocalPort())) < 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) fail("the listener never accepted the test's own connection");
+                    TimeUnit.NANOSECONDS.timedWait(ACCEPTED, left);
+                }
+                return at;
+            }
         }
     }
 

@@ -20,9 +20,14 @@ final class RenderFixtures {
     }
 
     static Site site(String name) {
+        return site(folder(name), name);
+    }
+
+    /** A folder of definitions anywhere, e.g. written by a test, named {@code shown} in messages. */
+    static Site site(Path folder, String shown) {
         Diagnostics diagnostics = new Diagnostics();
-        Site site = new Resolver().resolve(new Loader().load(folder(name), name, diagnostics), diagnostics);
-        assertFalse(diagnostics.hasErrors(), () -> "fixture " + name + " has errors: " + diagnostics.sorted());
+        Site site = new Resolver().resolve(new Loader().load(folder, shown, diagnostics), diagnostics);
+        assertFalse(diagnostics.hasErrors(), () -> "fixture " + shown + " has errors: " + diagnostics.sorted());
         return site;
     }
 

@@ -14,11 +14,14 @@ import dev.playbook.load.Definitions.TaskDefinition;
 import dev.playbook.load.Definitions.TrackDefinition;
 import dev.playbook.model.LinkPolicy;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.Robots;
 import dev.playbook.model.Slugs;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +42,8 @@ final class DefinitionReader {
     static final Set<String> BRANCH_KEYS = Set.of("when", "to");
     static final Set<String> TRACK_KEYS = Set.of("id", "title", "stages", "returns_to");
     static final Set<String> ITEM_KEYS = Set.of("id", "text");
-    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer", "changes_since");
+    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer", "changes_since",
+            "robots");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*([dw])");
@@ -92,8 +96,52 @@ final class DefinitionReader {
         if (questions != null && questions.append()) {
             diagnostics.error(questions.at(), "`audit_questions` replaces the default questions; write a plain list");
         }
-        return new SiteDefinition(file, r.text("title"), r.text("language"), r.plainText("base_url"),
-                questions == null ? List.of() : questions.items(), r.markdown("footer"), r.text("changes_since"));
+        return new SiteDefinition(file, r.text("title"), r.text("language"), baseUrl(r),
+                questions == null ? List.of() : questions.items(), r.markdown("footer"), r.text("changes_since"),
+                choice(r, "robots", Robots.class));
+    }
+
+    /**
+     * Where the site will be published, for its sitemap and canonical links: an absolute http(s)
+     * address, given back ending in {@code /} so that page paths can follow it. Empty means not given.
+     */
+    private String baseUrl(MappingReader r) {
+        YamlNode node = r.node("base_url");
+        if (node instanceof YamlNode.Scalar s && MappingReader.isNull(s)) return null;
+        Located<String> value = r.text("base_url");
+        if (value == null || value.value().isBlank()) return null;
+        String url = value.value().trim();
+        String example = "; write the address the site is published at, like `https://sales.example.com/playbooks/`";
+        if (url.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            diagnostics.error(value.at(), "`base_url` cannot contain spaces or line breaks (write a space as %20): `"
+                    + url + "`" + example);
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            diagnostics.error(value.at(), "`base_url` is not a valid address (" + e.getReason().toLowerCase(Locale.ROOT)
+                    + "): `" + url + "`" + example);
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            diagnostics.error(value.at(), "`base_url` must be an absolute http or https address; `" + url + "` is not"
+                    + example);
+            return null;
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            diagnostics.error(value.at(), "`base_url` names no valid host: `" + url + "`" + example);
+            return null;
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            diagnostics.error(value.at(), "`base_url` is the folder the site is published in, so it cannot have a "
+                    + "query (`?...`) or a fragment (`#...`): `" + url + "`" + example);
+            return null;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return scheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/");
     }
 
     /** The node as a mapping; anything else is an error that says what was expected, and gives null. */

@@ -3,6 +3,7 @@ package dev.playbook.load;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.ForecastCategory;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.Robots;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
@@ -123,14 +124,15 @@ public final class Definitions {
             String baseUrl,
             List<Markdown> auditQuestions,
             Markdown footer,
-            Located<String> changesSince) {
+            Located<String> changesSince,
+            Located<Robots> robots) {
         public SiteDefinition {
             auditQuestions = List.copyOf(auditQuestions);
         }
 
         public SiteDefinition(String file, Located<String> title, Located<String> language, String baseUrl,
                               List<Markdown> auditQuestions, Markdown footer) {
-            this(file, title, language, baseUrl, auditQuestions, footer, null);
+            this(file, title, language, baseUrl, auditQuestions, footer, null, null);
         }
     }
 }

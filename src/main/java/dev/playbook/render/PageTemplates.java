@@ -5,6 +5,7 @@ import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Markdown;
 import dev.playbook.plan.PageKind;
 import dev.playbook.plan.PlannedPage;
+import dev.playbook.plan.PublicUrls;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.template.Template;
@@ -37,6 +38,8 @@ final class PageTemplates {
         Map<String, Object> model = new HashMap<>();
         model.put("site", site.site());
         model.put("settings", site.site().settings());
+        String baseUrl = site.site().settings().baseUrl();
+        if (!baseUrl.isEmpty()) model.put("canonical", PublicUrls.of(baseUrl, page.path()));
         model.put("page", page);
         model.put("links", page.links());
         if (page.kind() == PageKind.AUDIT) model.put("auditQuestions", auditQuestions(site, messages));

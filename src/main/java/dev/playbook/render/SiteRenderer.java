@@ -51,7 +51,8 @@ public final class SiteRenderer {
 
     /** The outputs every site has, in the order they run for a playbook. */
     public static List<Publisher> standardPublishers() {
-        return List.of(new DiagramFilePublisher(), new PagePublisher(), new SearchIndexPublisher(), new StaticFilePublisher());
+        return List.of(new DiagramFilePublisher(), new PagePublisher(), new SearchIndexPublisher(), new StaticFilePublisher(),
+                new SearchEnginePublisher());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.playbook.load.LoadedDefinitions;
 import dev.playbook.load.Located;
 import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
+import dev.playbook.model.Robots;
 import dev.playbook.model.Site;
 import dev.playbook.model.SiteSettings;
 
@@ -137,6 +138,7 @@ public final class Resolver {
         }
         String title = def.title() != null && !def.title().value().isBlank() ? def.title().value()
                 : language == Language.PL ? DEFAULT_SITE_TITLE_PL : DEFAULT_SITE_TITLE_EN;
-        return new SiteSettings(title, language, def.baseUrl() == null ? "" : def.baseUrl(), def.auditQuestions(), def.footer());
+        return new SiteSettings(title, language, def.baseUrl() == null ? "" : def.baseUrl(), def.auditQuestions(), def.footer(),
+                def.robots() == null ? Robots.INDEX : def.robots().value());
     }
 }

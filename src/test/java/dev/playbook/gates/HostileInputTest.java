@@ -57,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * in every field, template and diagram syntax, ids that name paths, alias bombs, huge, deep,
  * binary, empty and unreadable files. Every case must end, within a bound that only catches
  * hangs, either in clean {@code file:line:col} diagnostics or in a site that is safe to open, and
- * never in an exception or a stack trace, neither through {@link Pipeline} nor through the
+ * never in an exception or a stack trace, neither through {@link dev.playbook.Pipeline} nor through the
  * command line.
  */
 class HostileInputTest {
@@ -520,7 +520,7 @@ class HostileInputTest {
     }
 
     /**
-     * Builds the case through {@link Pipeline} and through the command line, each bounded in time,
+     * Builds the case through {@link dev.playbook.Pipeline} and through the command line, each bounded in time,
      * and asserts that both ended cleanly: no exception, no stack trace, diagnostics of the form
      * {@code file:line:col: severity: message} with line and column from 1, never a failure
      * "outside the definitions" (exit code 2) for what is wrong with the definitions.

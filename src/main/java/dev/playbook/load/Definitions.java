@@ -98,9 +98,25 @@ public final class Definitions {
             Located<String> language,
             String baseUrl,
             List<Markdown> auditQuestions,
-            Markdown footer) {
+            Markdown footer,
+            List<LanguageText<String>> titles,
+            List<LanguageText<Markdown>> footers) {
         public SiteDefinition {
             auditQuestions = List.copyOf(auditQuestions);
+            titles = List.copyOf(titles);
+            footers = List.copyOf(footers);
         }
+
+        /** Settings as an absent or empty {@code site.yaml} gives them. */
+        static SiteDefinition empty(String file) {
+            return new SiteDefinition(file, null, null, null, List.of(), null, List.of(), List.of());
+        }
+    }
+
+    /**
+     * One language's text of a setting written per language ({@code title: { en: ..., pl: ... }});
+     * the language is as written, checked by the resolve step.
+     */
+    public record LanguageText<T>(Located<String> language, T text) {
     }
 }

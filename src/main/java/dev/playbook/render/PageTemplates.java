@@ -36,6 +36,10 @@ final class PageTemplates {
         Map<String, Object> model = new HashMap<>();
         model.put("site", site.site());
         model.put("settings", site.site().settings());
+        // the site's title and footer in the page's own language
+        model.put("siteTitle", site.site().settings().titleIn(page.language()));
+        Markdown footer = site.site().settings().footerIn(page.language());
+        if (footer != null) model.put("siteFooter", footer);
         model.put("page", page);
         model.put("links", page.links());
         if (page.kind() == PageKind.AUDIT) model.put("auditQuestions", auditQuestions(site, messages));

@@ -469,13 +469,19 @@
       className: "notice-action",
       run: function () {
         c.state.ticks[c.state.current] = ticksOf(c.state, c.state.current).filter(function (k) { return stale.indexOf(k) < 0; });
-        save(c);
+        changed(c);
         refresh(c);
       }
     }]);
   }
 
-  /** Does what a button asks at once, and offers to take it back. */
+  /** A change made since an undoable one: undoing would take that back too, so Undo goes. */
+  function changed(c) {
+    c.notices.remove("undo");
+    save(c);
+  }
+
+  /** Does what a button asks at once, and offers to take it back until the next change. */
   function undoable(c, message, change) {
     var before = copyOf(c.state);
     change();
@@ -499,7 +505,7 @@
         var on = ticksOf(c.state, c.state.current).filter(function (t) { return t !== key; });
         if (box.checked) on.push(key);
         c.state.ticks[c.state.current] = on;
-        save(c);
+        changed(c);
         // the same item may have two boxes on a page (a stage page's list and its printable checklist)
         showTicks(c.boxes, on);
         showProgress();
@@ -510,8 +516,7 @@
   function wireDealPicker(c) {
     c.select.addEventListener("change", function () {
       c.state.current = c.select.value;
-      save(c);
-      c.notices.remove("undo");
+      changed(c);
       refresh(c);
     });
   }
@@ -527,7 +532,7 @@
       if (c.state.deals.indexOf(deal) < 0) c.state.deals.push(deal);
       c.state.current = deal;
       name.value = "";
-      save(c);
+      changed(c);
       refresh(c);
     });
   }
@@ -609,6 +614,7 @@
     window.addEventListener("storage", function (event) {
       if (event.key !== c.storeKey) return;
       c.state = readState(c.store, c.storeKey, c.defaultDeal);
+      c.notices.remove("undo");
       refresh(c);
     });
   }

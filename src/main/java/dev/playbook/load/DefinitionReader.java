@@ -5,6 +5,7 @@ import dev.playbook.diagnostics.Position;
 import dev.playbook.diagnostics.Suggestions;
 import dev.playbook.load.Definitions.BranchDefinition;
 import dev.playbook.load.Definitions.ItemDefinition;
+import dev.playbook.load.Definitions.LanguageText;
 import dev.playbook.load.Definitions.NamedDefinition;
 import dev.playbook.load.Definitions.PlaybookDefinition;
 import dev.playbook.load.Definitions.ResourceDefinition;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,21 +86,47 @@ final class DefinitionReader {
 
     SiteDefinition site(YamlNode root) {
         if (root == null) {
-            return new SiteDefinition(file, null, null, null, List.of(), null);
+            return SiteDefinition.empty(file);
         }
         if (!(root instanceof YamlNode.Mapping m)) {
             diagnostics.error(root.at(), "site.yaml should be a mapping of keys (`title:`, `language:` ...), but this is "
                     + root.description());
-            return new SiteDefinition(file, null, null, null, List.of(), null);
+            return SiteDefinition.empty(file);
         }
         MappingReader r = new MappingReader(m, "site.yaml", SITE_KEYS, source, diagnostics);
         ListValue<Markdown> questions = r.list("audit_questions", n -> r.markdownOf(n, "audit_questions"));
         if (questions != null && questions.append()) {
             diagnostics.error(questions.at(), "`audit_questions` replaces the default questions; write a plain list");
         }
-        return new SiteDefinition(file, r.text("title"), r.text("language"), baseUrl(r),
-                questions == null ? List.of() : questions.items(), r.markdown("footer"), r.text("changes_since"),
-                choice(r, "robots", Robots.class));
+        YamlNode.Mapping titles = perLanguage(r, "title");
+        YamlNode.Mapping footers = perLanguage(r, "footer");
+        return new SiteDefinition(file, titles == null ? r.text("title") : null, r.text("language"), baseUrl(r),
+                questions == null ? List.of() : questions.items(), footers == null ? r.markdown("footer") : null,
+                r.text("changes_since"), choice(r, "robots", Robots.class),
+                titles == null ? List.of() : languageTexts(titles, "title", YamlNode.Scalar::text),
+                footers == null ? List.of() : languageTexts(footers, "footer", source::markdown));
+    }
+
+    /** The mapping of a setting written once per language, or null where it is written once for all. */
+    private static YamlNode.Mapping perLanguage(MappingReader r, String key) {
+        return r.node(key) instanceof YamlNode.Mapping m ? m : null;
+    }
+
+    /** {@code { en: ..., pl: ... }}: each language's text; which languages exist is for the resolve step to check. */
+    private <T> List<LanguageText<T>> languageTexts(YamlNode.Mapping m, String key, Function<YamlNode.Scalar, T> text) {
+        if (m.entries().isEmpty()) {
+            diagnostics.error(m.at(), "`" + key + "` is empty; write one text, or one per language (`en:`, `pl:`)");
+        }
+        List<LanguageText<T>> texts = new ArrayList<>();
+        for (YamlNode.Entry e : m.entries()) {
+            if (e.value() instanceof YamlNode.Scalar s && !MappingReader.isNull(s)) {
+                texts.add(new LanguageText<>(new Located<>(e.key(), e.keyAt()), text.apply(s)));
+            } else {
+                diagnostics.error(e.value().at(), "`" + key + "` in `" + e.key() + "` should be text, but this is "
+                        + e.value().description());
+            }
+        }
+        return texts;
     }
 
     /**

@@ -125,14 +125,30 @@ public final class Definitions {
             List<Markdown> auditQuestions,
             Markdown footer,
             Located<String> changesSince,
-            Located<Robots> robots) {
+            Located<Robots> robots,
+            List<LanguageText<String>> titles,
+            List<LanguageText<Markdown>> footers) {
         public SiteDefinition {
             auditQuestions = List.copyOf(auditQuestions);
+            titles = List.copyOf(titles);
+            footers = List.copyOf(footers);
+        }
+
+        /** Settings as an absent or empty {@code site.yaml} gives them. */
+        static SiteDefinition empty(String file) {
+            return new SiteDefinition(file, null, null, null, List.of(), null, null, null, List.of(), List.of());
         }
 
         public SiteDefinition(String file, Located<String> title, Located<String> language, String baseUrl,
                               List<Markdown> auditQuestions, Markdown footer) {
-            this(file, title, language, baseUrl, auditQuestions, footer, null, null);
+            this(file, title, language, baseUrl, auditQuestions, footer, null, null, List.of(), List.of());
         }
+    }
+
+    /**
+     * One language's text of a setting written per language ({@code title: { en: ..., pl: ... }});
+     * the language is as written, checked by the resolve step.
+     */
+    public record LanguageText<T>(Located<String> language, T text) {
     }
 }

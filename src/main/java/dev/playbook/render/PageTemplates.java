@@ -40,6 +40,10 @@ final class PageTemplates {
         model.put("settings", site.site().settings());
         String baseUrl = site.site().settings().baseUrl();
         if (!baseUrl.isEmpty()) model.put("canonical", PublicUrls.of(baseUrl, page.path()));
+        // the site's title and footer in the page's own language
+        model.put("siteTitle", site.site().settings().titleIn(page.language()));
+        Markdown footer = site.site().settings().footerIn(page.language());
+        if (footer != null) model.put("siteFooter", footer);
         model.put("page", page);
         model.put("links", page.links());
         if (page.kind() == PageKind.AUDIT) model.put("auditQuestions", auditQuestions(site, messages));

@@ -8,6 +8,7 @@ import dev.playbook.load.Definitions.SiteDefinition;
 import dev.playbook.load.LoadedDefinitions;
 import dev.playbook.load.Located;
 import dev.playbook.model.Language;
+import dev.playbook.model.Markdown;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Robots;
 import dev.playbook.model.Site;
@@ -136,9 +137,13 @@ public final class Resolver {
                 language = chosen;
             }
         }
-        String title = def.title() != null && !def.title().value().isBlank() ? def.title().value()
-                : language == Language.PL ? DEFAULT_SITE_TITLE_PL : DEFAULT_SITE_TITLE_EN;
-        return new SiteSettings(title, language, def.baseUrl() == null ? "" : def.baseUrl(), def.auditQuestions(), def.footer(),
-                def.robots() == null ? Robots.INDEX : def.robots().value());
+        String single = def.title() != null && !def.title().value().isBlank() ? def.title().value() : null;
+        Map<Language, String> titles = SiteTexts.byLanguage("title", single, def.titles(), language,
+                l -> l == Language.PL ? DEFAULT_SITE_TITLE_PL : DEFAULT_SITE_TITLE_EN, diagnostics);
+        Map<Language, Markdown> footers = SiteTexts.byLanguage("footer", def.footer(), def.footers(), language,
+                l -> null, diagnostics);
+        return new SiteSettings(titles.get(language), language, def.baseUrl() == null ? "" : def.baseUrl(),
+                def.auditQuestions(), footers.get(language), def.robots() == null ? Robots.INDEX : def.robots().value(),
+                titles, footers);
     }
 }

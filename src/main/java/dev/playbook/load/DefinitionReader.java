@@ -11,10 +11,13 @@ import dev.playbook.load.Definitions.StageDefinition;
 import dev.playbook.load.Definitions.TaskDefinition;
 import dev.playbook.load.Definitions.TrackDefinition;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.PaperSize;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +28,7 @@ import java.util.regex.Pattern;
 /** Reads the YAML tree of one file into {@link Definitions}, checking keys, types and the shape of values. */
 final class DefinitionReader {
     static final Set<String> PLAYBOOK_KEYS = Set.of("playbook", "title", "language", "version", "owner", "summary",
-            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove");
+            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove", "pdf", "last_changed");
     static final Set<String> STAGE_KEYS = Set.of("id", "title", "status", "kind", "buyer_phase", "goal",
             "description", "definition", "tasks", "exit_criteria", "buyer_commitments", "questions", "probability",
             "duration", "next", "branches", "after", "before");
@@ -34,7 +37,8 @@ final class DefinitionReader {
     static final Set<String> NAMED_KEYS = Set.of("id", "title");
     static final Set<String> BRANCH_KEYS = Set.of("when", "to");
     static final Set<String> TRACK_KEYS = Set.of("id", "title", "stages", "returns_to");
-    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer");
+    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer", "pdf",
+            "paper");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*([dw])");
@@ -69,17 +73,18 @@ final class DefinitionReader {
                 r.list("loss_reasons", n -> scalar(n, "a loss reason")),
                 r.list("stages", this::stage),
                 r.list("tracks", this::track),
-                r.list("remove", n -> scalar(n, "`remove`")));
+                r.list("remove", n -> scalar(n, "`remove`")),
+                r.bool("pdf"), date(r, "last_changed"));
     }
 
     SiteDefinition site(YamlNode root) {
         if (root == null) {
-            return new SiteDefinition(file, null, null, null, List.of(), null);
+            return new SiteDefinition(file, null, null, null, List.of(), null, null, null);
         }
         if (!(root instanceof YamlNode.Mapping m)) {
             diagnostics.error(root.at(), "site.yaml should be a mapping of keys (`title:`, `language:` ...), but this is "
                     + root.description());
-            return new SiteDefinition(file, null, null, null, List.of(), null);
+            return new SiteDefinition(file, null, null, null, List.of(), null, null, null);
         }
         MappingReader r = new MappingReader(m, "site.yaml", SITE_KEYS, source, diagnostics);
         ListValue<Markdown> questions = r.list("audit_questions", n -> r.markdownOf(n, "audit_questions"));
@@ -87,7 +92,8 @@ final class DefinitionReader {
             diagnostics.error(questions.at(), "`audit_questions` replaces the default questions; write a plain list");
         }
         return new SiteDefinition(file, r.text("title"), r.text("language"), r.plainText("base_url"),
-                questions == null ? List.of() : questions.items(), r.markdown("footer"));
+                questions == null ? List.of() : questions.items(), r.markdown("footer"), r.bool("pdf"),
+                choice(r, "paper", PaperSize.class));
     }
 
     private StageDefinition stage(YamlNode node) {
@@ -267,6 +273,19 @@ final class DefinitionReader {
         diagnostics.error(value.at(), "`" + key + "` must be one of " + String.join(", ", allowed) + "; `"
                 + value.value() + "` is not" + dev.playbook.diagnostics.Suggestions.didYouMean(value.value(), allowed));
         return null;
+    }
+
+    /** A day written as YYYY-MM-DD, e.g. {@code 2026-01-15}. */
+    private Located<LocalDate> date(MappingReader r, String key) {
+        Located<String> text = r.text(key);
+        if (text == null) return null;
+        try {
+            return new Located<>(LocalDate.parse(text.value().trim()), text.at());
+        } catch (DateTimeParseException e) {
+            diagnostics.error(text.at(), "`" + key + "` must be a date written as YYYY-MM-DD, like `2026-01-15`; `"
+                    + text.value() + "` is not");
+            return null;
+        }
     }
 
     private Located<Integer> probability(MappingReader r) {

@@ -2,10 +2,12 @@ package dev.playbook.load;
 
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.PaperSize;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -32,7 +34,9 @@ public final class Definitions {
             ListValue<Located<String>> lossReasons,
             ListValue<StageDefinition> stages,
             ListValue<TrackDefinition> tracks,
-            ListValue<Located<String>> remove) {
+            ListValue<Located<String>> remove,
+            Boolean pdf,
+            Located<LocalDate> lastChanged) {
     }
 
     public record StageDefinition(
@@ -94,7 +98,9 @@ public final class Definitions {
             Located<String> language,
             String baseUrl,
             List<Markdown> auditQuestions,
-            Markdown footer) {
+            Markdown footer,
+            Boolean pdf,
+            Located<PaperSize> paper) {
         public SiteDefinition {
             auditQuestions = List.copyOf(auditQuestions);
         }

@@ -47,7 +47,7 @@ public final class Loader {
         java.util.Set<String> present = new java.util.HashSet<>();
         for (Path path : files) present.add(shown(sourceDir, shownAs, path));
         remembered.keySet().retainAll(present);
-        SiteDefinition site = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null);
+        SiteDefinition site = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null, null, null);
         List<PlaybookDefinition> playbooks = new ArrayList<>();
         for (FileResult result : results) {
             diagnostics.addAll(result.diagnostics());

@@ -1,5 +1,6 @@
 package dev.playbook.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
  *
  * @param extendsId the playbook this one is a variant of, or null
  * @param sourceFile the definition file, as shown to the user
+ * @param pdf whether the playbook gets its printable onboarding pack
+ * @param lastChanged the day the author says the playbook last changed, or null
  */
 public record Playbook(
         String id,
@@ -24,7 +27,9 @@ public record Playbook(
         List<String> lossReasons,
         List<Stage> stages,
         List<Track> tracks,
-        String sourceFile) {
+        String sourceFile,
+        boolean pdf,
+        LocalDate lastChanged) {
 
     public Playbook {
         roles = List.copyOf(roles);

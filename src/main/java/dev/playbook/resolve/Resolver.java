@@ -8,6 +8,7 @@ import dev.playbook.load.Definitions.SiteDefinition;
 import dev.playbook.load.LoadedDefinitions;
 import dev.playbook.load.Located;
 import dev.playbook.model.Language;
+import dev.playbook.model.PaperSize;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
 import dev.playbook.model.SiteSettings;
@@ -109,7 +110,8 @@ public final class Resolver {
 
     private static PlaybookDefinition withId(PlaybookDefinition d, Located<String> id) {
         return new PlaybookDefinition(d.file(), d.at(), id, d.title(), d.language(), d.version(), d.owner(), d.summary(),
-                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove());
+                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove(), d.pdf(),
+                d.lastChanged());
     }
 
     private static void rejectVariantOnlyKeys(PlaybookDefinition def, Diagnostics diagnostics) {
@@ -136,6 +138,7 @@ public final class Resolver {
         }
         String title = def.title() != null && !def.title().value().isBlank() ? def.title().value()
                 : language == Language.PL ? DEFAULT_SITE_TITLE_PL : DEFAULT_SITE_TITLE_EN;
-        return new SiteSettings(title, language, def.baseUrl() == null ? "" : def.baseUrl(), def.auditQuestions(), def.footer());
+        return new SiteSettings(title, language, def.baseUrl() == null ? "" : def.baseUrl(), def.auditQuestions(), def.footer(),
+                !Boolean.FALSE.equals(def.pdf()), def.paper() == null ? PaperSize.A4 : def.paper().value());
     }
 }

@@ -49,7 +49,9 @@ final class VariantMerger {
                 list(variant.lossReasons(), parent.lossReasons()),
                 mergedStages,
                 tracks(parent.tracks(), variant.tracks()),
-                removals(parent, variant));
+                removals(parent, variant),
+                either(variant.pdf(), parent.pdf()),
+                either(variant.lastChanged(), parent.lastChanged()));
     }
 
     /** Every stage the chain of variants removed, kept so that a dangling reference can name its cause. */

@@ -132,6 +132,7 @@ public final class SiteBuild {
             int files = renderer.render(plan, diagnostics, RenderScope.ALL, sink);
             timer.lap("render");
             timer.millis.put("render.diagrams", renderer.diagramMillis());
+            timer.millis.put("render.pdf", renderer.packMillis());
             int drawn = renderer.diagramsDrawn();
             int cached = renderer.diagramsCached();
             if (diagnostics.hasErrors()) return new Report(diagnostics, site, 0, 0, drawn, cached, null, timer.millis);

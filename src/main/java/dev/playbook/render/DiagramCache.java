@@ -36,6 +36,15 @@ public final class DiagramCache {
         return new DiagramCache(folder, true);
     }
 
+    /** The folder diagrams are kept in, or null for no cache; other drawn output may be kept beside them. */
+    public Path folder() {
+        return folder;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
     public static String key(String source) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -63,18 +72,21 @@ public final class DiagramCache {
         memory.put(key, svg);
         if (folder == null || readOnly) return;
         try {
-            Path file = file(key);
-            Files.createDirectories(file.getParent());
-            // written aside and moved, so a reader (another build) never sees half a file
-            Path temp = Files.createTempFile(file.getParent(), key, ".tmp");
-            Files.writeString(temp, svg, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            writeAside(file(key), svg.getBytes(StandardCharsets.UTF_8));
         } catch (IOException ignored) {
             // the cache is an optimisation; the build goes on without it
+        }
+    }
+
+    /** Writes a cache file aside and moves it in place, so a reader (another build) never sees half of it. */
+    public static void writeAside(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Files.write(temp, content);
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

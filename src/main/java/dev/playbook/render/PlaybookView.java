@@ -18,7 +18,7 @@ public final class PlaybookView {
     private final PageLinks links;
     private final Messages messages;
 
-    PlaybookView(Playbook playbook, PageLinks links, Messages messages) {
+    public PlaybookView(Playbook playbook, PageLinks links, Messages messages) {
         this.playbook = playbook;
         this.links = links;
         this.messages = messages;

@@ -5,10 +5,14 @@ import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.Markdown;
+import dev.playbook.plan.PageKind;
 import dev.playbook.plan.PlannedPage;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.plan.SitePaths;
 import dev.playbook.progress.Progress;
+import dev.playbook.render.pdf.OnboardingPack;
+import dev.playbook.render.pdf.PackCache;
+import dev.playbook.render.pdf.PackRun;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -41,6 +45,14 @@ public final class SiteRenderer {
         this.generator = generator;
         this.progress = progress;
         this.diagramBatch = new DiagramBatch(new PlantUmlEngine(), cache, progress);
+        this.packs = new OnboardingPack(theme, generator, PackCache.beside(cache));
+    }
+
+    private final OnboardingPack packs;
+
+    /** How long drawing (or fetching) the onboarding packs took, added up over their threads. */
+    public long packMillis() {
+        return packs.millis();
     }
 
     private long diagramNanos;
@@ -115,7 +127,14 @@ public final class SiteRenderer {
             if (diagnostics.hasErrors()) continue;
             List<PlannedPage> pages = inScope.stream().filter(p -> p.playbook() != null && chunk.contains(p.playbook().id()))
                     .toList();
-            emit(plan, pages, messages, drawn.with(siteTexts), sink, written, done, inScope.size());
+            try (PackRun packRun = PackRun.start(packs, plan.site().settings(), plan.site().playbooks().stream()
+                    .filter(p -> chunk.contains(p.id())).toList(), id -> drawn.byPlaybook().get(id).flowSvg(),
+                    drawn.with(siteTexts).markdownMarkup()::get)) {
+                emit(plan, pages, messages, drawn.with(siteTexts), packRun, sink, written, done, inScope.size());
+                for (String id : chunk) {
+                    if (packRun.has(id)) put(sink, new RenderedFile(SitePaths.onboardingPack(id), packRun.await(id).pdf()), written);
+                }
+            }
             for (String id : chunk) {
                 SiteDiagrams.PlaybookDiagrams d = drawn.byPlaybook().get(id);
                 put(sink, text(SitePaths.diagramFile(id, "flow.puml"), d.flowSource()), written);
@@ -129,7 +148,7 @@ public final class SiteRenderer {
         if (diagnostics.hasErrors()) return written.get();
         if (scope.sitePages()) {
             List<PlannedPage> sitePages = inScope.stream().filter(p -> p.playbook() == null).toList();
-            emit(plan, sitePages, messages, siteTexts, sink, written, done, inScope.size());
+            emit(plan, sitePages, messages, siteTexts, PackRun.NONE, sink, written, done, inScope.size());
             put(sink, text(SitePaths.searchIndex(), searchIndex.write(plan.site())), written);
         }
         for (String schema : List.of("playbook.schema.json", "site.schema.json")) {
@@ -156,7 +175,7 @@ public final class SiteRenderer {
 
     /** Draws pages in parallel: they are independent, and templates and renderers are safe to share. */
     private void emit(SitePlan plan, List<PlannedPage> pages, Map<Language, Messages> messages, SiteDiagrams.Drawn drawn,
-                      FileSink sink, java.util.concurrent.atomic.AtomicInteger written,
+                      PackRun packRun, FileSink sink, java.util.concurrent.atomic.AtomicInteger written,
                       java.util.concurrent.atomic.AtomicInteger done, int total) {
         MarkdownRenderer markdown = new MarkdownRenderer(drawn.markdownMarkup()::get);
         // a failure is kept, not thrown, so that every page task has ended (and written nothing
@@ -165,7 +184,7 @@ public final class SiteRenderer {
         pages.parallelStream().forEach(page -> {
             if (failure.get() != null) return;
             try {
-                put(sink, new RenderedFile(page.path(), page(plan, page, messages.get(page.language()), markdown, drawn)),
+                put(sink, new RenderedFile(page.path(), page(plan, page, messages.get(page.language()), markdown, drawn, packRun)),
                         written);
                 progress.advance("pages", done.incrementAndGet(), total);
             } catch (RenderException e) {
@@ -215,7 +234,7 @@ public final class SiteRenderer {
     }
 
     private byte[] page(SitePlan plan, PlannedPage page, Messages messages, MarkdownRenderer markdown,
-                        SiteDiagrams.Drawn diagrams) throws RenderException {
+                        SiteDiagrams.Drawn diagrams, PackRun packRun) throws RenderException {
         Map<String, Object> model = new HashMap<>();
         model.put("site", plan.site());
         model.put("settings", plan.site().settings());
@@ -238,6 +257,10 @@ public final class SiteRenderer {
             SiteDiagrams.PlaybookDiagrams d = diagrams.byPlaybook().get(page.playbook().id());
             model.put("flowSvg", trusted(d.flowSvg()));
             if (d.rolesSvg() != null) model.put("rolesSvg", trusted(d.rolesSvg()));
+            if (packRun.has(page.playbook().id()) && (page.kind() == PageKind.PLAYBOOK || page.kind() == PageKind.CHECKLIST)) {
+                model.put("pack", new PackRun.Link(page.links().onboardingPack(page.playbook().id()),
+                        packRun.await(page.playbook().id()).pages()));
+            }
         }
         if (page.stage() != null) model.put("stage", page.stage());
         try {

@@ -98,6 +98,8 @@ public final class LiveBuild {
             if (diagnostics.hasErrors()) return remember(new Outcome(version, diagnostics.sorted(), false, null, List.of()));
             Map<String, byte[]> merged = scope.playbooks() == null ? new TreeMap<>() : new TreeMap<>(files);
             if (scope.playbooks() != null) dropRemovedPlaybooks(merged, next);
+            // a redrawn playbook's files are all in `drawn`: what is not there is gone (e.g. a pack turned off)
+            if (scope.playbooks() != null) merged.keySet().removeIf(path -> scope.playbooks().contains(path.split("/")[0]));
             List<String> rendered = new ArrayList<>();
             for (RenderedFile f : drawn) {
                 merged.put(f.path(), f.content());

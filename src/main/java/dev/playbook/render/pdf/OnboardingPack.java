@@ -47,7 +47,7 @@ public final class OnboardingPack {
 
     static final String TEMPLATE = "print/pack.ftlh";
     /** Bump when the drawing changes in a way the template and the library versions do not show. */
-    static final String FORMAT = "pack-3";
+    static final String FORMAT = "pack-8";
 
     private final Theme theme;
     private final String generator;

@@ -6,6 +6,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,11 @@ final class PackLayout {
     private static final double HEADING = 18;
     /** A diagram inside the text is never taller than this. */
     private static final double INLINE_HEIGHT = 110;
+    /** A flowchart is not shrunk below this to fit one page; it is cut into slices instead. */
+    private static final double READABLE = 0.6;
+    /** How much of a slice the next one shows again, so that nothing cut at an edge is lost. */
+    private static final double OVERLAP = 0.04;
+    private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     /** PlantUML draws at 96 dots per inch; a diagram is never drawn larger than that. */
     private static final double MM_PER_PX = 25.4 / 96;
 
@@ -46,32 +53,84 @@ final class PackLayout {
         return m.find() && Double.parseDouble(m.group(1)) > 1.15 * Double.parseDouble(m.group(2));
     }
 
-    /** Gives every SVG in the document a size in millimetres, and its title as the text that stands for it. */
+    /**
+     * Gives every SVG in the document a size in millimetres, and its title as the text that stands
+     * for it. A flowchart that would have to shrink below {@link #READABLE} to fit its page is cut
+     * into page-high slices instead, each a view of the same drawing, overlapping a little.
+     */
     void fit(Document document) {
-        NodeList svgs = document.getElementsByTagNameNS(SVG_NS, "svg");
-        for (int i = 0; i < svgs.getLength(); i++) {
-            Element svg = (Element) svgs.item(i);
+        NodeList found = document.getElementsByTagNameNS(SVG_NS, "svg");
+        List<Element> svgs = new ArrayList<>();
+        for (int i = 0; i < found.getLength(); i++) svgs.add((Element) found.item(i));
+        for (Element svg : svgs) {
             if (svg.getParentNode() instanceof Element parent && SVG_NS.equals(parent.getNamespaceURI())) continue;
-            String[] box = svg.getAttribute("viewBox").trim().split("[\\s,]+");
-            if (box.length != 4) continue;
-            double w = Double.parseDouble(box[2]) * MM_PER_PX;
-            double h = Double.parseDouble(box[3]) * MM_PER_PX;
-            if (w <= 0 || h <= 0) continue;
+            double[] box = viewBox(svg);
+            if (box == null) continue;
+            double w = box[2] * MM_PER_PX;
+            double h = box[3] * MM_PER_PX;
             boolean landscape = hasAncestorClass(svg, "wide");
+            boolean flowchart = hasAncestorClass(svg, "flow-figure");
             double maxWidth = (landscape ? height : width) - SIDES;
-            double maxHeight = hasAncestorClass(svg, "flow-figure")
-                    ? (landscape ? width : height) - TOP_AND_BOTTOM - HEADING : INLINE_HEIGHT;
+            double maxHeight = flowchart ? (landscape ? width : height) - TOP_AND_BOTTOM - HEADING : INLINE_HEIGHT;
             double scale = Math.min(1, Math.min(maxWidth / w, maxHeight / h));
-            svg.removeAttribute("style");
-            svg.setAttribute("width", mm(w * scale));
-            svg.setAttribute("height", mm(h * scale));
             NodeList titles = svg.getElementsByTagNameNS(SVG_NS, "title");
             if (titles.getLength() > 0 && !svg.hasAttribute("alt")) svg.setAttribute("alt", titles.item(0).getTextContent());
+            svg.removeAttribute("style");
+            double widthScale = Math.min(1, maxWidth / w);
+            if (flowchart && scale < READABLE && h * widthScale > maxHeight) {
+                slice(svg, box, widthScale * MM_PER_PX, maxHeight);
+            } else {
+                size(svg, w * scale, h * scale);
+            }
         }
     }
 
-    private static String mm(double value) {
-        return String.format(Locale.ROOT, "%.1fmm", value);
+    /** Replaces the SVG with slices of it, each at most a page high, in blocks the stylesheet puts on pages of their own. */
+    private static void slice(Element svg, double[] box, double mmPerUnit, double pageHeight) {
+        double sliceUnits = pageHeight / mmPerUnit;
+        double overlap = sliceUnits * OVERLAP;
+        int count = (int) Math.ceil((box[3] - overlap) / (sliceUnits - overlap));
+        Node parent = svg.getParentNode();
+        String alt = svg.getAttribute("alt");
+        for (int k = 0; k < count; k++) {
+            double top = box[1] + k * (sliceUnits - overlap);
+            double high = Math.min(sliceUnits, box[1] + box[3] - top);
+            Element copy = (Element) svg.cloneNode(true);
+            copy.setAttribute("viewBox", String.format(Locale.ROOT, "%s %s %s %s", num(box[0]), num(top), num(box[2]), num(high)));
+            size(copy, box[2] * mmPerUnit, high * mmPerUnit);
+            copy.setAttribute("alt", alt + " (" + (k + 1) + "/" + count + ")");
+            Element block = svg.getOwnerDocument().createElementNS(XHTML_NS, "div");
+            block.setAttribute("class", k == 0 ? "flow-slice" : "flow-slice continued");
+            block.appendChild(copy);
+            parent.insertBefore(block, svg);
+        }
+        parent.removeChild(svg);
+    }
+
+    private static double[] viewBox(Element svg) {
+        String[] box = svg.getAttribute("viewBox").trim().split("[\\s,]+");
+        if (box.length != 4) return null;
+        try {
+            double[] numbers = new double[4];
+            for (int i = 0; i < 4; i++) numbers[i] = Double.parseDouble(box[i]);
+            return numbers[2] > 0 && numbers[3] > 0 ? numbers : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String num(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /**
+     * Sizes an SVG by its style: openhtmltopdf takes an SVG's own size from its view box where it
+     * can, and lets only CSS override it.
+     */
+    private static void size(Element svg, double widthMm, double heightMm) {
+        svg.removeAttribute("width");
+        svg.removeAttribute("height");
+        svg.setAttribute("style", String.format(Locale.ROOT, "width: %.1fmm; height: %.1fmm", widthMm, heightMm));
     }
 
     private static boolean hasAncestorClass(Element element, String name) {

@@ -7,9 +7,19 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
+import org.apache.fontbox.FontBoxFont;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.font.CIDFontMapping;
+import org.apache.pdfbox.pdmodel.font.FontMapper;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.FontMapping;
+import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
@@ -18,6 +28,8 @@ import org.w3c.dom.Document;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Calendar;
@@ -34,6 +46,11 @@ final class PdfMaker {
     static {
         // the library reports what it cannot draw on the console; a build speaks for itself
         XRLog.setLoggerImpl(new Silent());
+        // openhtmltopdf asks PDFBox for two of the fonts every viewer has (for forms, which a pack
+        // has none of), and PDFBox would look for them among the machine's fonts, writing a font
+        // cache into the user's home folder and warning when it finds none: it gets PDFBox's own
+        // stand-in font at once instead. Every font a pack shows is embedded.
+        FontMappers.set(new NoSystemFonts());
     }
 
     private final PackFonts fonts;
@@ -106,6 +123,38 @@ final class PdfMaker {
         c.clear();
         c.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
         return c;
+    }
+
+    /** Answers every request for a font by name with PDFBox's bundled stand-in, never with a system font. */
+    private static final class NoSystemFonts implements FontMapper {
+        private TrueTypeFont standIn;
+
+        private synchronized TrueTypeFont standIn() {
+            if (standIn == null) {
+                try (InputStream in = FontMapper.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+                    if (in == null) throw new IllegalStateException("PDFBox's stand-in font is missing from the jar");
+                    standIn = new TTFParser().parse(new RandomAccessReadBuffer(in));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read PDFBox's stand-in font", e);
+                }
+            }
+            return standIn;
+        }
+
+        @Override
+        public FontMapping<TrueTypeFont> getTrueTypeFont(String baseFont, PDFontDescriptor descriptor) {
+            return new FontMapping<>(standIn(), false);
+        }
+
+        @Override
+        public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor descriptor) {
+            return new FontMapping<>(standIn(), false);
+        }
+
+        @Override
+        public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo info) {
+            return new CIDFontMapping(null, standIn(), false);
+        }
     }
 
     /** Keeps the library quiet; what goes wrong surfaces as an exception or in the checked output. */

@@ -129,7 +129,7 @@ public final class SiteRenderer {
                     .toList();
             try (PackRun packRun = PackRun.start(packs, plan.site().settings(), plan.site().playbooks().stream()
                     .filter(p -> chunk.contains(p.id())).toList(), id -> drawn.byPlaybook().get(id).flowSvg(),
-                    drawn.with(siteTexts).markdownMarkup()::get)) {
+                    drawn.with(siteTexts).markdownMarkup()::get, diagnostics)) {
                 emit(plan, pages, messages, drawn.with(siteTexts), packRun, sink, written, done, inScope.size());
                 for (String id : chunk) {
                     if (packRun.has(id)) put(sink, new RenderedFile(SitePaths.onboardingPack(id), packRun.await(id).pdf()), written);

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The onboarding pack: one printable handbook per playbook, a PDF a trainer can send to the print
@@ -46,6 +47,7 @@ public final class OnboardingPack {
     }
 
     static final String TEMPLATE = "print/pack.ftlh";
+    private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
     /** Bump when the drawing changes in a way the template and the library versions do not show. */
     static final String FORMAT = "pack-8";
 
@@ -63,9 +65,19 @@ public final class OnboardingPack {
         this.cache = cache;
     }
 
+    /**
+     * Beyond this many stages a pack would run to hundreds of pages and take minutes to draw: no one
+     * prints that, so it is left out, with a warning.
+     */
+    public static final int MAX_STAGES = 100;
+
     /** Whether a playbook gets a pack: the site and the playbook may each say {@code pdf: false}. */
     public static boolean wanted(SiteSettings settings, Playbook playbook) {
-        return settings.pdf() && playbook.pdf();
+        return settings.pdf() && playbook.pdf() && !tooLarge(playbook);
+    }
+
+    static boolean tooLarge(Playbook playbook) {
+        return playbook.allStages().size() > MAX_STAGES;
     }
 
     /** How long drawing (or fetching) packs took, added up over the threads that drew them. */
@@ -81,8 +93,9 @@ public final class OnboardingPack {
             throws RenderException {
         long start = System.nanoTime();
         try {
-            String xhtml = theme.fill(TEMPLATE, model(playbook, settings, flowSvg, markdownDiagrams),
-                    SitePaths.onboardingPack(playbook.id()));
+            // YAML's escapes can write control characters, which a web page shows as nothing but XML forbids
+            String xhtml = NOT_XML.matcher(theme.fill(TEMPLATE, model(playbook, settings, flowSvg, markdownDiagrams),
+                    SitePaths.onboardingPack(playbook.id()))).replaceAll("");
             byte[] digest = digest(xhtml, settings, playbook);
             String key = HexFormat.of().formatHex(digest);
             Pack known = cache.get(key);

@@ -1,5 +1,7 @@
 package dev.playbook.render.pdf;
 
+import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.SiteSettings;
 import dev.playbook.render.RenderException;
@@ -40,7 +42,15 @@ public final class PackRun implements AutoCloseable {
      * @param flowSvg the drawn flowchart of a playbook, by its id
      */
     public static PackRun start(OnboardingPack maker, SiteSettings settings, Collection<Playbook> playbooks,
-                                Function<String, String> flowSvg, Function<String, String> markdownDiagrams) {
+                                Function<String, String> flowSvg, Function<String, String> markdownDiagrams,
+                                Diagnostics diagnostics) {
+        for (Playbook p : playbooks) {
+            if (settings.pdf() && p.pdf() && OnboardingPack.tooLarge(p)) {
+                diagnostics.warning(Position.startOf(p.sourceFile()), "playbook `" + p.id() + "` has "
+                        + p.allStages().size() + " stages, too many for a printed onboarding pack (at most "
+                        + OnboardingPack.MAX_STAGES + "), so it gets none; `pdf: false` says so and silences this");
+            }
+        }
         var wanted = playbooks.stream().filter(p -> OnboardingPack.wanted(settings, p)).toList();
         if (wanted.isEmpty()) return NONE;
         int threads = Math.max(1, Math.min(wanted.size(), Runtime.getRuntime().availableProcessors()));

@@ -58,22 +58,23 @@ class OnboardingPackHostileTest {
 
     @Test
     void aPrintTemplateThatIsNotWellFormedIsToldAsATemplateError(@TempDir Path templates) throws IOException {
-        Files.createDirectories(templates.resolve("print"));
-        Files.writeString(templates.resolve("print/pack.ftlh"), "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body><p>${playbook.title}</body></html>\n");
-        Site site = site();
-        RenderException e = assertThrows(RenderException.class, () -> new OnboardingPack(new Theme(templates), "test", PackCache.NONE)
-                .render(site.playbooks().get(0), site.settings(), SVG, source -> null));
+        RenderException e = drawWith(templates, "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body><p>${playbook.title}</body></html>\n");
         assertTrue(e.getMessage().startsWith("print/pack.ftlh did not give well-formed XHTML (output line 2, column "), e.getMessage());
     }
 
     @Test
     void aMistakeInThePrintTemplateIsToldWithItsPlace(@TempDir Path templates) throws IOException {
-        Files.createDirectories(templates.resolve("print"));
-        Files.writeString(templates.resolve("print/pack.ftlh"), "<html>\n  ${playbook.nosuchfield}\n</html>\n");
-        Site site = site();
-        RenderException e = assertThrows(RenderException.class, () -> new OnboardingPack(new Theme(templates), "test", PackCache.NONE)
-                .render(site.playbooks().get(0), site.settings(), SVG, source -> null));
+        RenderException e = drawWith(templates, "<html>\n  ${playbook.nosuchfield}\n</html>\n");
         assertTrue(e.getMessage().startsWith("print/pack.ftlh:2:5: template error while drawing hostile/hostile.pdf"), e.getMessage());
+    }
+
+    /** Draws the hostile playbook with a theme whose print template is the one given, which must fail. */
+    private static RenderException drawWith(Path templates, String printTemplate) throws IOException {
+        Files.createDirectories(templates.resolve("print"));
+        Files.writeString(templates.resolve("print/pack.ftlh"), printTemplate);
+        Site site = site();
+        return assertThrows(RenderException.class, () -> new OnboardingPack(new Theme(templates), "test", PackCache.NONE)
+                .render(site.playbooks().get(0), site.settings(), SVG, source -> null));
     }
 
     @Test

@@ -15,12 +15,15 @@ import dev.playbook.plan.Planner;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.progress.Progress;
 import dev.playbook.render.FileSink;
+import dev.playbook.render.PackPublisher;
 import dev.playbook.render.Publisher;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.RenderScope;
 import dev.playbook.render.SiteRenderer;
 import dev.playbook.render.Theme;
 import dev.playbook.render.diagram.Diagrams;
+import dev.playbook.render.pdf.OnboardingPack;
+import dev.playbook.render.pdf.PackCache;
 import dev.playbook.resolve.Resolver;
 import dev.playbook.write.SiteWriter;
 import dev.playbook.write.WriteException;
@@ -98,6 +101,7 @@ public final class Pipeline {
     public static final class Memory {
         private final Loader loader = new Loader();
         private SiteRenderer renderer;
+        private PackPublisher packs;
         private Site drawn;
         private Baseline baseline;
         private Comparison compared;
@@ -250,6 +254,7 @@ public final class Pipeline {
             SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink, changes);
             steps.lap("render");
             steps.millis.put("render.diagrams", summary.diagramMillis());
+            steps.millis.put("render.pdf", memory.packs.millis());
             if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
             memory.drawn = site;
             memory.compared = changes;
@@ -287,9 +292,11 @@ public final class Pipeline {
 
     private SiteRenderer renderer() throws IOException {
         if (memory.renderer == null) {
-            List<Publisher> publishers = SiteRenderer.standardPublishers();
-            memory.renderer = new SiteRenderer(new Theme(input.templates()), generator,
-                    new Diagrams(input.cache(), writesCache, progress), progress, publishers);
+            Theme theme = new Theme(input.templates());
+            memory.packs = new PackPublisher(new OnboardingPack(theme, generator, PackCache.in(input.cache(), writesCache)));
+            List<Publisher> publishers = SiteRenderer.standardPublishers(memory.packs);
+            memory.renderer = new SiteRenderer(theme, generator, new Diagrams(input.cache(), writesCache, progress), progress,
+                    publishers);
         }
         return memory.renderer;
     }

@@ -15,6 +15,7 @@ import dev.playbook.load.Definitions.TaskDefinition;
 import dev.playbook.load.Definitions.TrackDefinition;
 import dev.playbook.model.LinkPolicy;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.PaperSize;
 import dev.playbook.model.Robots;
 import dev.playbook.model.Slugs;
 import dev.playbook.model.StageDuration;
@@ -23,6 +24,8 @@ import dev.playbook.model.StageStatus;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +37,7 @@ import java.util.regex.Pattern;
 /** Reads the YAML tree of one file into {@link Definitions}, checking keys, types and the shape of values. */
 final class DefinitionReader {
     static final Set<String> PLAYBOOK_KEYS = Set.of("playbook", "title", "language", "version", "owner", "summary",
-            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove", "crm");
+            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove", "crm", "pdf", "last_changed");
     static final Set<String> STAGE_KEYS = Set.of("id", "title", "status", "kind", "buyer_phase", "goal",
             "description", "definition", "tasks", "exit_criteria", "buyer_commitments", "questions", "probability",
             "duration", "next", "branches", "after", "before", "crm");
@@ -45,7 +48,7 @@ final class DefinitionReader {
     static final Set<String> TRACK_KEYS = Set.of("id", "title", "stages", "returns_to");
     static final Set<String> ITEM_KEYS = Set.of("id", "text");
     static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer", "changes_since",
-            "robots");
+            "robots", "pdf", "paper");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*([dw])");
@@ -81,7 +84,7 @@ final class DefinitionReader {
                 r.list("stages", this::stage),
                 r.list("tracks", this::track),
                 r.list("remove", n -> scalar(n, "`remove`")),
-                crm.playbook(r));
+                crm.playbook(r), r.bool("pdf"), date(r, "last_changed"));
     }
 
     SiteDefinition site(YamlNode root) {
@@ -102,7 +105,7 @@ final class DefinitionReader {
         YamlNode.Mapping footers = perLanguage(r, "footer");
         return new SiteDefinition(file, titles == null ? r.text("title") : null, r.text("language"), baseUrl(r),
                 questions == null ? List.of() : questions.items(), footers == null ? r.markdown("footer") : null,
-                r.text("changes_since"), choice(r, "robots", Robots.class),
+                r.text("changes_since"), choice(r, "robots", Robots.class), r.bool("pdf"), choice(r, "paper", PaperSize.class),
                 titles == null ? List.of() : languageTexts(titles, "title", YamlNode.Scalar::text),
                 footers == null ? List.of() : languageTexts(footers, "footer", source::markdown));
     }
@@ -344,6 +347,19 @@ final class DefinitionReader {
         diagnostics.error(value.at(), "`" + key + "` must be one of " + String.join(", ", allowed) + "; `"
                 + value.value() + "` is not" + Suggestions.didYouMean(value.value(), allowed));
         return null;
+    }
+
+    /** A day written as YYYY-MM-DD, e.g. {@code 2026-01-15}. */
+    private Located<LocalDate> date(MappingReader r, String key) {
+        Located<String> text = r.text(key);
+        if (text == null) return null;
+        try {
+            return new Located<>(LocalDate.parse(text.value().trim()), text.at());
+        } catch (DateTimeParseException e) {
+            diagnostics.error(text.at(), "`" + key + "` must be a date written as YYYY-MM-DD, like `2026-01-15`; `"
+                    + text.value() + "` is not");
+            return null;
+        }
     }
 
     private Located<Integer> probability(MappingReader r) {

@@ -3,11 +3,13 @@ package dev.playbook.load;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.ForecastCategory;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.PaperSize;
 import dev.playbook.model.Robots;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -35,7 +37,9 @@ public final class Definitions {
             ListValue<StageDefinition> stages,
             ListValue<TrackDefinition> tracks,
             ListValue<Located<String>> remove,
-            PlaybookCrmDefinition crm) {
+            PlaybookCrmDefinition crm,
+            Boolean pdf,
+            Located<LocalDate> lastChanged) {
     }
 
     public record StageDefinition(
@@ -126,6 +130,8 @@ public final class Definitions {
             Markdown footer,
             Located<String> changesSince,
             Located<Robots> robots,
+            Boolean pdf,
+            Located<PaperSize> paper,
             List<LanguageText<String>> titles,
             List<LanguageText<Markdown>> footers) {
         public SiteDefinition {
@@ -136,12 +142,12 @@ public final class Definitions {
 
         /** Settings as an absent or empty {@code site.yaml} gives them. */
         static SiteDefinition empty(String file) {
-            return new SiteDefinition(file, null, null, null, List.of(), null, null, null, List.of(), List.of());
+            return new SiteDefinition(file, null, null, null, List.of(), null, null, null, null, null, List.of(), List.of());
         }
 
         public SiteDefinition(String file, Located<String> title, Located<String> language, String baseUrl,
                               List<Markdown> auditQuestions, Markdown footer) {
-            this(file, title, language, baseUrl, auditQuestions, footer, null, null, List.of(), List.of());
+            this(file, title, language, baseUrl, auditQuestions, footer, null, null, null, null, List.of(), List.of());
         }
     }
 

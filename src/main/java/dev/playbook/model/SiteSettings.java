@@ -10,9 +10,12 @@ import java.util.Map;
  * (see {@link #titleIn} and {@link #footerIn}).
  *
  * @param baseUrl where the site is published, absolute and ending in {@code /}; empty when not given
+ * @param pdf whether playbooks get their printable onboarding pack
+ * @param paper the sheet the onboarding packs are laid out for
  */
 public record SiteSettings(String title, Language language, String baseUrl, List<Markdown> auditQuestions, Markdown footer,
-                           Robots robots, Map<Language, String> titles, Map<Language, Markdown> footers) {
+                           Robots robots, boolean pdf, PaperSize paper, Map<Language, String> titles,
+                           Map<Language, Markdown> footers) {
     public SiteSettings {
         auditQuestions = List.copyOf(auditQuestions);
         titles = Map.copyOf(titles);

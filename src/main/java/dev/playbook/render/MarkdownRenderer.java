@@ -39,8 +39,16 @@ public final class MarkdownRenderer {
         this(source -> null);
     }
 
+    private final Function<String, String> diagrams;
+
+    /** The finished markup of a diagram this renderer knows, by its source; null for one it does not. */
+    public Function<String, String> diagramMarkup() {
+        return diagrams;
+    }
+
     /** @param diagrams the finished markup for a diagram's source, or null to show the source as code */
     public MarkdownRenderer(Function<String, String> diagrams) {
+        this.diagrams = diagrams == null ? source -> null : diagrams;
         List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create(),
                 TaskListItemsExtension.create());
         parser = Parser.builder().extensions(extensions).linkProcessor(new PhoneLinks.Destination())

@@ -69,6 +69,10 @@ final class PageTemplates {
             model.put("rolesOmitted", d.rolesSource() != null && d.rolesSvg() == null);
         }
         model.put("facts", facts);
+        Object packPages = facts.get(PackPublisher.PAGES);
+        if (packPages != null && (page.kind() == PageKind.PLAYBOOK || page.kind() == PageKind.CHECKLIST)) {
+            model.put("pack", Map.of("url", page.links().onboardingPack(page.playbook().id()), "pages", packPages));
+        }
         if (page.stage() != null) model.put("stage", page.stage());
         if (site.changes() != null) {
             model.put("changes", new ChangesView(site.changes(), page.playbook(), page.links(), messages));

@@ -24,7 +24,7 @@ public final class PlaybookView {
     private final Messages messages;
     private final Route route;
 
-    PlaybookView(Playbook playbook, PageLinks links, Messages messages) {
+    public PlaybookView(Playbook playbook, PageLinks links, Messages messages) {
         this.playbook = playbook;
         this.route = playbook.route();
         this.links = links;

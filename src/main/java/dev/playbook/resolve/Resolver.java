@@ -9,6 +9,7 @@ import dev.playbook.load.LoadedDefinitions;
 import dev.playbook.load.Located;
 import dev.playbook.model.Language;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.PaperSize;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Robots;
 import dev.playbook.model.Site;
@@ -112,7 +113,8 @@ public final class Resolver {
 
     private static PlaybookDefinition withId(PlaybookDefinition d, Located<String> id) {
         return new PlaybookDefinition(d.file(), d.at(), id, d.title(), d.language(), d.version(), d.owner(), d.summary(),
-                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove(), d.crm());
+                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove(), d.crm(),
+                d.pdf(), d.lastChanged());
     }
 
     private static void rejectVariantOnlyKeys(PlaybookDefinition def, Diagnostics diagnostics) {
@@ -144,6 +146,6 @@ public final class Resolver {
                 l -> null, diagnostics);
         return new SiteSettings(titles.get(language), language, def.baseUrl() == null ? "" : def.baseUrl(),
                 def.auditQuestions(), footers.get(language), def.robots() == null ? Robots.INDEX : def.robots().value(),
-                titles, footers);
+                !Boolean.FALSE.equals(def.pdf()), def.paper() == null ? PaperSize.A4 : def.paper().value(), titles, footers);
     }
 }

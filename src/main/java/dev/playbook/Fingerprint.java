@@ -1,5 +1,7 @@
 package dev.playbook;
 
+import dev.playbook.changes.Revision;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +21,15 @@ final class Fingerprint {
     private Fingerprint() {
     }
 
-    static String of(String toolIdentity, String generator, Path source, Path templates) {
+    /** @param baseline the version the site marks its changes against, or null */
+    static String of(String toolIdentity, String generator, Path source, Path templates, Revision baseline) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((toolIdentity + '\n' + generator + '\n').getBytes(StandardCharsets.UTF_8));
             folder(sha, "definitions", source);
             if (templates != null) folder(sha, "templates", templates);
+            if (baseline instanceof Revision.Folder f) folder(sha, "baseline", f.path());
+            if (baseline instanceof Revision.Git g) sha.update(("baseline " + g.tree() + '\n').getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);

@@ -1,5 +1,8 @@
 package dev.playbook;
 
+import dev.playbook.changes.Baseline;
+import dev.playbook.changes.Comparison;
+import dev.playbook.changes.RevisionException;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Failure;
@@ -11,14 +14,13 @@ import dev.playbook.model.Site;
 import dev.playbook.plan.Planner;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.progress.Progress;
-import dev.playbook.render.DiagramCache;
 import dev.playbook.render.FileSink;
-import dev.playbook.render.PlantUmlEngine;
 import dev.playbook.render.Publisher;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.RenderScope;
 import dev.playbook.render.SiteRenderer;
 import dev.playbook.render.Theme;
+import dev.playbook.render.diagram.Diagrams;
 import dev.playbook.resolve.Resolver;
 import dev.playbook.write.SiteWriter;
 import dev.playbook.write.WriteException;
@@ -31,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -51,8 +54,18 @@ public final class Pipeline {
      * @param sourceShown how the source folder is named in messages
      * @param templates a folder of overriding templates, or null
      * @param cache a folder to keep drawn diagrams in between runs, or null
+     * @param since the git revision or folder to mark changes against, overriding {@code changes_since}; or null
      */
-    public record Input(Path source, String sourceShown, Path templates, Path cache) {
+    public record Input(Path source, String sourceShown, Path templates, Path cache, String since) {
+
+        public Input(Path source, String sourceShown, Path templates, Path cache) {
+            this(source, sourceShown, templates, cache, null);
+        }
+
+        /** The same input, marking changes against {@code since} (null: as site.yaml says). */
+        public Input since(String since) {
+            return new Input(source, sourceShown, templates, cache, since);
+        }
 
         /**
          * Why the folders named cannot be read from, as a usage failure, or null when they can: a
@@ -86,6 +99,8 @@ public final class Pipeline {
         private final Loader loader = new Loader();
         private SiteRenderer renderer;
         private Site drawn;
+        private Baseline baseline;
+        private Comparison compared;
     }
 
     private final Input input;
@@ -112,7 +127,7 @@ public final class Pipeline {
 
     /** Everything but writing: the definitions are checked and every page is drawn in memory. */
     public Outcome check() {
-        return run(RenderScope.ALL, file -> { }, new Steps(), new Diagnostics());
+        return run(RenderScope.ALL, () -> file -> { }, new Steps(), new Diagnostics());
     }
 
     /**
@@ -131,8 +146,15 @@ public final class Pipeline {
         } catch (WriteException e) {
             return steps.failed(diagnostics, Failure.output(e.getMessage()));
         }
-        String fingerprint = toolIdentity == null ? null
-                : Fingerprint.of(toolIdentity, generator, input.source(), input.templates());
+        Baseline baseline;
+        try {
+            baseline = baseline(diagnostics);
+        } catch (RevisionException e) {
+            return steps.failed(diagnostics, Failure.usage(e.getMessage()));
+        }
+        if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
+        String fingerprint = toolIdentity == null ? null : Fingerprint.of(toolIdentity, generator, input.source(),
+                input.templates(), baseline == null ? null : baseline.revision());
         SiteWriter.Record record = force ? null : writer.upToDate(output, fingerprint);
         if (record != null) {
             // the site was built from exactly this input: say what that build said, and leave it be
@@ -140,13 +162,14 @@ public final class Pipeline {
             steps.lap("up-to-date check");
             return new Outcome.UpToDate(diagnostics, record.pages(), steps.millis);
         }
-        // pages go to the disk as they are drawn, so a large site never sits in memory whole
-        try (SiteWriter.Transaction transaction = writer.begin(output, fingerprint)) {
-            Outcome outcome = run(RenderScope.ALL, transaction, steps, diagnostics);
+        // pages go to the disk as they are drawn, so a large site never sits in memory whole; the
+        // folder they go to is only made once the definitions are known to be good
+        try (LazyTransaction transaction = new LazyTransaction(writer, output, fingerprint)) {
+            Outcome outcome = run(RenderScope.ALL, transaction::open, steps, diagnostics);
             if (outcome instanceof Outcome.Built built) {
                 List<Diagnostic> warnings = built.diagnostics().sorted().stream()
                         .filter(d -> d.severity() == Severity.WARNING).toList();
-                transaction.commit(new SiteWriter.Record(built.summary().pages(), warnings));
+                transaction.open().commit(new SiteWriter.Record(built.summary().pages(), warnings));
                 steps.lap("write");
                 return new Outcome.Built(built.diagnostics(), built.site(), built.scope(), built.summary(), steps.millis);
             }
@@ -166,42 +189,107 @@ public final class Pipeline {
             memory.renderer = null;
             memory.drawn = null;
         }
-        return run(null, sink, new Steps(), new Diagnostics());
+        return run(null, () -> sink, new Steps(), new Diagnostics());
+    }
+
+    /** Where a run's files go, opened only when there is something to write. */
+    private interface Destination {
+        FileSink open() throws WriteException;
+    }
+
+    /** A site transaction begun on first use, so that a run that stops early leaves no trace on disk. */
+    private static final class LazyTransaction implements AutoCloseable {
+        private final SiteWriter writer;
+        private final Path output;
+        private final String fingerprint;
+        private SiteWriter.Transaction transaction;
+
+        LazyTransaction(SiteWriter writer, Path output, String fingerprint) {
+            this.writer = writer;
+            this.output = output;
+            this.fingerprint = fingerprint;
+        }
+
+        SiteWriter.Transaction open() throws WriteException {
+            if (transaction == null) transaction = writer.begin(output, fingerprint);
+            return transaction;
+        }
+
+        @Override
+        public void close() {
+            if (transaction != null) transaction.close();
+        }
     }
 
     /** @param scope what to draw, or null to work it out from what the memory last drew */
-    private Outcome run(RenderScope scope, FileSink sink, Steps steps, Diagnostics diagnostics) {
+    private Outcome run(RenderScope scope, Destination destination, Steps steps, Diagnostics diagnostics) {
         Failure unusable = input.unusable();
         if (unusable != null) return steps.failed(diagnostics, unusable);
         // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
-        if (isEmptyOrMissing(input.cache())) PlantUmlEngine.warmUpInBackground();
+        if (isEmptyOrMissing(input.cache())) Diagrams.warmUp();
         LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics);
         steps.lap("load");
         Site site = new Resolver().resolve(loaded, diagnostics);
         steps.lap("resolve");
         if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
-        SitePlan plan = new Planner().plan(site);
-        steps.lap("plan");
-        RenderScope inScope = scope != null ? scope : scope(memory.drawn, site);
+        Comparison changes;
         try {
-            SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink);
+            changes = compare(site, diagnostics);
+        } catch (RevisionException e) {
+            return steps.failed(diagnostics, Failure.usage(e.getMessage()));
+        }
+        steps.lap("compare");
+        if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
+        SitePlan plan = new Planner().plan(site, changes == null ? Set.of() : changes.withPages());
+        steps.lap("plan");
+        // marks of what changed touch every page of a playbook: a new comparison draws the site anew
+        boolean sameChanges = Objects.equals(changes, memory.compared);
+        RenderScope inScope = scope != null ? scope : sameChanges ? scope(memory.drawn, site) : RenderScope.ALL;
+        try {
+            FileSink sink = destination.open();
+            SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink, changes);
             steps.lap("render");
             steps.millis.put("render.diagrams", summary.diagramMillis());
             if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
             memory.drawn = site;
+            memory.compared = changes;
             return new Outcome.Built(diagnostics, site, inScope, summary, steps.millis);
         } catch (RenderException e) {
             return steps.failed(diagnostics, e.failure());
+        } catch (WriteException e) {
+            return steps.failed(diagnostics, Failure.output(e.getMessage()));
         } catch (IOException e) {
             return steps.failed(diagnostics, Failure.input("cannot read the templates: " + e.getMessage()));
         }
     }
 
+    /**
+     * The version the site marks its changes against ({@code --since}, else site.yaml's
+     * {@code changes_since}), or null. A pipeline that runs again keeps what it read of the same
+     * version.
+     */
+    private Baseline baseline(Diagnostics diagnostics) throws RevisionException {
+        Baseline found;
+        try {
+            found = Baseline.find(input.since(), input.source(), input.sourceShown(), diagnostics);
+        } catch (RevisionException e) {
+            throw new RevisionException("--since: " + e.getMessage(), e);
+        }
+        if (found == null || !found.sameAs(memory.baseline)) memory.baseline = found;
+        return memory.baseline;
+    }
+
+    /** What changed since the baseline, or null for a site without one. */
+    private Comparison compare(Site site, Diagnostics diagnostics) throws RevisionException {
+        Baseline baseline = baseline(diagnostics);
+        return baseline == null || diagnostics.hasErrors() ? null : baseline.compare(site, diagnostics);
+    }
+
     private SiteRenderer renderer() throws IOException {
         if (memory.renderer == null) {
-            DiagramCache cache = writesCache ? new DiagramCache(input.cache()) : DiagramCache.readOnly(input.cache());
             List<Publisher> publishers = SiteRenderer.standardPublishers();
-            memory.renderer = new SiteRenderer(new Theme(input.templates()), generator, cache, progress, publishers);
+            memory.renderer = new SiteRenderer(new Theme(input.templates()), generator,
+                    new Diagrams(input.cache(), writesCache, progress), progress, publishers);
         }
         return memory.renderer;
     }

@@ -28,6 +28,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Draw the whole site even when nothing changed since the last build.")
     boolean force;
 
+    @Option(names = "--since", paramLabel = "REF",
+            description = "Mark what changed since this git revision (tag, branch, commit) or folder of definitions: "
+                    + "a \"What changed\" page per changed playbook and new/changed badges. Overrides site.yaml's changes_since.")
+    String since;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +54,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         var progress = TerminalProgress.forConsole(spec.commandLine().getErr(), options.quiet);
-        Outcome outcome = Pipeline.once(options.input(), "Playbook " + VersionProvider.version(), progress, true)
+        Outcome outcome = Pipeline.once(options.input().since(since), "Playbook " + VersionProvider.version(), progress, true)
                 .build(output, force, toolIdentity());
         if (progress instanceof TerminalProgress terminal) terminal.clear();
         int code = new Reporter(spec.commandLine().getOut(), spec.commandLine().getErr()).report(outcome);

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -23,7 +22,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Creates a new playbook project: process-definitions/ with a commented example playbook "
-                + "and site.yaml, and the JSON Schemas editors use to help with them.",
+                + "and site.yaml, the JSON Schemas editors use to help with them, a .gitignore, and CI files that "
+                + "check every change and publish the site on GitHub Pages or GitLab Pages.",
                 "Never overwrites a file: if any of them exists, nothing is written."})
 final class InitCommand implements Callable<Integer> {
     /** What init writes, each from the resource of the same name. */
@@ -34,6 +34,9 @@ final class InitCommand implements Callable<Integer> {
         FILES.put("process-definitions/my-process.yaml", "/init/my-process.yaml");
         FILES.put("schema/playbook.schema.json", "/schema/playbook.schema.json");
         FILES.put("schema/site.schema.json", "/schema/site.schema.json");
+        FILES.put(".gitignore", "/init/gitignore");
+        FILES.put(".github/workflows/playbook.yml", "/init/github-workflow.yml");
+        FILES.put(".gitlab-ci.yml", "/init/gitlab-ci.yml");
     }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
@@ -45,12 +48,13 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (String name : FILES.keySet()) {
-            if (Files.exists(folder.resolve(name))) {
-                spec.commandLine().getErr().println("playbook: " + folder.resolve(name)
-                        + " already exists; init writes nothing over existing files");
-                return Main.USAGE_OR_FAILURE;
-            }
+        List<String> existing = FILES.keySet().stream().filter(name -> Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS))
+                .toList();
+        if (!existing.isEmpty()) {
+            spec.commandLine().getErr().println("playbook: " + folder + " already has " + String.join(", ", existing)
+                    + "; init writes nothing over existing files, so it wrote nothing. Run it in a new folder, "
+                    + "or move these aside first.");
+            return Main.USAGE_OR_FAILURE;
         }
         Written written = new Written();
         Path target = null;
@@ -58,7 +62,7 @@ final class InitCommand implements Callable<Integer> {
             for (Map.Entry<String, String> file : FILES.entrySet()) {
                 target = folder.resolve(file.getKey());
                 written.folders(target.getParent());
-                byte[] content = resource(file.getValue());
+                byte[] content = StarterFiles.content(file.getValue());
                 Files.write(target, content, StandardOpenOption.CREATE_NEW);
                 written.files.add(target);
             }
@@ -69,19 +73,24 @@ final class InitCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return Main.USAGE_OR_FAILURE;
         }
-        spec.commandLine().getOut().println("Created a playbook project in " + folder + ". Next:\n"
-                + "  edit " + folder.resolve("process-definitions/my-process.yaml") + "\n"
-                + "  java -jar playbook.jar serve     (live preview at http://127.0.0.1:8080/)\n"
-                + "  java -jar playbook.jar build     (the site, in site/)");
+        spec.commandLine().getOut().println(nextSteps());
         spec.commandLine().getOut().flush();
         return Main.OK;
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = InitCommand.class.getResourceAsStream(name)) {
-            if (in == null) throw new IOException("the jar is missing " + name);
-            return in.readAllBytes();
-        }
+    /** What to do next, as commands that work when typed as they are (the indented lines). */
+    String nextSteps() {
+        boolean here = folder.toAbsolutePath().normalize().equals(Path.of("").toAbsolutePath());
+        String playbook = Launcher.command(!here);
+        return "Created a playbook project in " + folder + ". Next:\n"
+                + (here ? "" : "  cd " + Launcher.quote(folder.toString()) + "\n")
+                + "  " + playbook + " serve\n"
+                + "      a live preview at http://127.0.0.1:8080/ that follows your edits of\n"
+                + "      process-definitions/my-process.yaml (Ctrl-C stops it)\n"
+                + "  " + playbook + " build\n"
+                + "      the website, in site/\n"
+                + "The project is ready for Git: on GitHub or GitLab, .github/workflows/playbook.yml and .gitlab-ci.yml\n"
+                + "check every change and publish the site (see \"Publishing\" in Playbook's README).";
     }
 
     /** Why a file could not be written, in the words a person needs to fix it. */

@@ -10,7 +10,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Publishes a sales process, written as YAML playbooks, as a static website.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, DiffCommand.class, InitCommand.class,
+                ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (warnings allowed)",
@@ -26,7 +27,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check, serve or init");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: build, check, serve, diff, init, export or import");
     }
 
     public static void main(String[] args) {

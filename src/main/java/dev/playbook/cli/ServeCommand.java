@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         SourceWatcher watcher;
         try {
             watcher = new SourceWatcher(options.source, options.templates, theme -> {
-                LiveBuild.Outcome outcome = build.rebuild(theme);
+                LiveBuild.Rebuild outcome = build.rebuild(theme);
                 print(outcome, out, err);
                 server.announce(outcome);
             });
@@ -106,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private void print(LiveBuild.Outcome outcome, PrintWriter out, PrintWriter err) {
+    private void print(LiveBuild.Rebuild outcome, PrintWriter out, PrintWriter err) {
         for (Diagnostic d : outcome.diagnostics()) err.println(d);
         if (outcome.failure() != null) err.println(Reporter.describe(outcome.failure()));
         if (outcome.ok() && !options.quiet) {

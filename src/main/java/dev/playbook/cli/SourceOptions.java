@@ -40,7 +40,12 @@ final class SourceOptions {
 
     /** The source folder as the user named it, which is how file names appear in messages. */
     String sourceShown() {
-        String shown = source.toString().replace('\\', '/');
+        return shown(source);
+    }
+
+    /** A folder as the user named it, without a trailing slash; the current folder is the empty name. */
+    static String shown(Path folder) {
+        String shown = folder.toString().replace('\\', '/');
         while (shown.endsWith("/") && shown.length() > 1) shown = shown.substring(0, shown.length() - 1);
         return shown.equals(".") ? "" : shown;
     }

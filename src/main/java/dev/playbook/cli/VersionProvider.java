@@ -1,5 +1,7 @@
 package dev.playbook.cli;
 
+import freemarker.template.Configuration;
+import net.sourceforge.plantuml.version.Version;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -19,8 +21,17 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         }
     }
 
+    /**
+     * The tool and what it is made of, each version as the library itself reports it, so that a
+     * bug report names exactly what ran.
+     */
     @Override
     public String[] getVersion() {
-        return new String[] {"playbook " + version(), "Java " + System.getProperty("java.version")};
+        return new String[] {
+                "playbook " + version(),
+                "PlantUML " + Version.versionString(),
+                "FreeMarker " + Configuration.getVersion(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
+                        + System.getProperty("java.vm.name") + ", " + System.getProperty("java.home") + ")"};
     }
 }

@@ -3,6 +3,7 @@ package dev.playbook.diagnostics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Collects every error and warning of a build, so that an author sees all of them at once
@@ -49,7 +50,7 @@ public final class Diagnostics {
 
     /** Sorted by file and place, without repeats, which is the order an author fixes them in. */
     public List<Diagnostic> sorted() {
-        List<Diagnostic> copy = new ArrayList<>(new java.util.TreeSet<>(all));
+        List<Diagnostic> copy = new ArrayList<>(new TreeSet<>(all));
         return Collections.unmodifiableList(copy);
     }
 }

@@ -2,6 +2,7 @@ package dev.playbook.load;
 
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Position;
+import dev.playbook.diagnostics.Suggestions;
 import dev.playbook.load.Definitions.BranchDefinition;
 import dev.playbook.load.Definitions.ItemDefinition;
 import dev.playbook.load.Definitions.LanguageText;
@@ -14,10 +15,14 @@ import dev.playbook.load.Definitions.TaskDefinition;
 import dev.playbook.load.Definitions.TrackDefinition;
 import dev.playbook.model.LinkPolicy;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.Robots;
+import dev.playbook.model.Slugs;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,17 +34,18 @@ import java.util.regex.Pattern;
 /** Reads the YAML tree of one file into {@link Definitions}, checking keys, types and the shape of values. */
 final class DefinitionReader {
     static final Set<String> PLAYBOOK_KEYS = Set.of("playbook", "title", "language", "version", "owner", "summary",
-            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove");
+            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove", "crm");
     static final Set<String> STAGE_KEYS = Set.of("id", "title", "status", "kind", "buyer_phase", "goal",
             "description", "definition", "tasks", "exit_criteria", "buyer_commitments", "questions", "probability",
-            "duration", "next", "branches", "after", "before");
+            "duration", "next", "branches", "after", "before", "crm");
     static final Set<String> TASK_KEYS = Set.of("title", "id", "role", "optional", "details", "resources");
     static final Set<String> RESOURCE_KEYS = Set.of("title", "url");
     static final Set<String> NAMED_KEYS = Set.of("id", "title");
     static final Set<String> BRANCH_KEYS = Set.of("when", "to");
     static final Set<String> TRACK_KEYS = Set.of("id", "title", "stages", "returns_to");
     static final Set<String> ITEM_KEYS = Set.of("id", "text");
-    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer");
+    static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer", "changes_since",
+            "robots");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*([dw])");
@@ -47,11 +53,13 @@ final class DefinitionReader {
     private final String file;
     private final SourceText source;
     private final Diagnostics diagnostics;
+    private final CrmBlockReader crm;
 
     DefinitionReader(String file, String text, Diagnostics diagnostics) {
         this.file = file;
         this.source = new SourceText(text);
         this.diagnostics = diagnostics;
+        this.crm = new CrmBlockReader(source, diagnostics);
     }
 
     PlaybookDefinition playbook(YamlNode root) {
@@ -72,7 +80,8 @@ final class DefinitionReader {
                 r.list("loss_reasons", n -> scalar(n, "a loss reason")),
                 r.list("stages", this::stage),
                 r.list("tracks", this::track),
-                r.list("remove", n -> scalar(n, "`remove`")));
+                r.list("remove", n -> scalar(n, "`remove`")),
+                crm.playbook(r));
     }
 
     SiteDefinition site(YamlNode root) {
@@ -91,9 +100,9 @@ final class DefinitionReader {
         }
         YamlNode.Mapping titles = perLanguage(r, "title");
         YamlNode.Mapping footers = perLanguage(r, "footer");
-        return new SiteDefinition(file, titles == null ? r.text("title") : null, r.text("language"),
-                r.plainText("base_url"), questions == null ? List.of() : questions.items(),
-                footers == null ? r.markdown("footer") : null,
+        return new SiteDefinition(file, titles == null ? r.text("title") : null, r.text("language"), baseUrl(r),
+                questions == null ? List.of() : questions.items(), footers == null ? r.markdown("footer") : null,
+                r.text("changes_since"), choice(r, "robots", Robots.class),
                 titles == null ? List.of() : languageTexts(titles, "title", YamlNode.Scalar::text),
                 footers == null ? List.of() : languageTexts(footers, "footer", source::markdown));
     }
@@ -120,12 +129,59 @@ final class DefinitionReader {
         return texts;
     }
 
-    private StageDefinition stage(YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a stage should be a mapping with at least `id:` and `title:`, but this is "
-                    + node.description());
+    /**
+     * Where the site will be published, for its sitemap and canonical links: an absolute http(s)
+     * address, given back ending in {@code /} so that page paths can follow it. Empty means not given.
+     */
+    private String baseUrl(MappingReader r) {
+        YamlNode node = r.node("base_url");
+        if (node instanceof YamlNode.Scalar s && MappingReader.isNull(s)) return null;
+        Located<String> value = r.text("base_url");
+        if (value == null || value.value().isBlank()) return null;
+        String url = value.value().trim();
+        String example = "; write the address the site is published at, like `https://sales.example.com/playbooks/`";
+        if (url.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            diagnostics.error(value.at(), "`base_url` cannot contain spaces or line breaks (write a space as %20): `"
+                    + url + "`" + example);
             return null;
         }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            diagnostics.error(value.at(), "`base_url` is not a valid address (" + e.getReason().toLowerCase(Locale.ROOT)
+                    + "): `" + url + "`" + example);
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            diagnostics.error(value.at(), "`base_url` must be an absolute http or https address; `" + url + "` is not"
+                    + example);
+            return null;
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            diagnostics.error(value.at(), "`base_url` names no valid host: `" + url + "`" + example);
+            return null;
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            diagnostics.error(value.at(), "`base_url` is the folder the site is published in, so it cannot have a "
+                    + "query (`?...`) or a fragment (`#...`): `" + url + "`" + example);
+            return null;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return scheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/");
+    }
+
+    /** The node as a mapping; anything else is an error that says what was expected, and gives null. */
+    private YamlNode.Mapping mapping(YamlNode node, String expected) {
+        if (node instanceof YamlNode.Mapping m) return m;
+        diagnostics.error(node.at(), expected + ", but this is " + node.description());
+        return null;
+    }
+
+    private StageDefinition stage(YamlNode node) {
+        YamlNode.Mapping m = mapping(node, "a stage should be a mapping with at least `id:` and `title:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a stage", STAGE_KEYS, source, diagnostics);
         Located<String> id = id(r, "id");
         if (id == null) {
@@ -140,7 +196,7 @@ final class DefinitionReader {
                 r.list("buyer_commitments", n -> item(n, "a buyer commitment")),
                 r.list("questions", n -> r.markdownOf(n, "questions")),
                 probability(r), duration(r), r.text("next"),
-                r.list("branches", this::branch), r.text("after"), r.text("before"));
+                r.list("branches", this::branch), r.text("after"), r.text("before"), crm.stage(r));
     }
 
     /** An exit criterion or buyer commitment: its words, or a mapping of `id:` and `text:`. */
@@ -148,11 +204,8 @@ final class DefinitionReader {
         if (node instanceof YamlNode.Scalar s) {
             return new ItemDefinition(s.at(), null, source.markdown(s));
         }
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), what + " should be its text, or a mapping with `text:` (and an optional "
-                    + "`id:`), but this is " + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, what + " should be its text, or a mapping with `text:` (and an optional `id:`)");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, what, ITEM_KEYS, source, diagnostics);
         Markdown text = r.markdown("text");
         if (text == null || text.isBlank()) {
@@ -170,11 +223,8 @@ final class DefinitionReader {
             }
             return new TaskDefinition(s.at(), null, new Located<>(s.text(), s.at()), null, false, null, List.of());
         }
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a task should be its title, or a mapping with `title:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, "a task should be its title, or a mapping with `title:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a task", TASK_KEYS, source, diagnostics);
         Located<String> title = r.text("title");
         if (title == null || title.value().isBlank()) {
@@ -193,11 +243,8 @@ final class DefinitionReader {
     }
 
     private ResourceDefinition resource(YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a resource should be a mapping with `title:` and `url:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, "a resource should be a mapping with `title:` and `url:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a resource", RESOURCE_KEYS, source, diagnostics);
         Located<String> url = r.text("url");
         if (url == null) {
@@ -221,11 +268,8 @@ final class DefinitionReader {
     }
 
     private NamedDefinition named(YamlNode node, String what) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), what + " should be a mapping with `id:` and `title:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, what + " should be a mapping with `id:` and `title:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, what, NAMED_KEYS, source, diagnostics);
         Located<String> id = id(r, "id");
         String title = r.plainText("title");
@@ -241,11 +285,8 @@ final class DefinitionReader {
     }
 
     private BranchDefinition branch(YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a branch should be a mapping with `when:` and `to:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, "a branch should be a mapping with `when:` and `to:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a branch", BRANCH_KEYS, source, diagnostics);
         String when = r.plainText("when");
         Located<String> to = r.text("to");
@@ -255,11 +296,8 @@ final class DefinitionReader {
     }
 
     private TrackDefinition track(YamlNode node) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            diagnostics.error(node.at(), "a track should be a mapping with `id:`, `title:` and `stages:`, but this is "
-                    + node.description());
-            return null;
-        }
+        YamlNode.Mapping m = mapping(node, "a track should be a mapping with `id:`, `title:` and `stages:`");
+        if (m == null) return null;
         MappingReader r = new MappingReader(m, "a track", TRACK_KEYS, source, diagnostics);
         Located<String> id = id(r, "id");
         if (id == null) {
@@ -286,7 +324,7 @@ final class DefinitionReader {
         Located<String> value = r.text(key);
         if (value == null) return null;
         if (!ID.matcher(value.value()).matches()) {
-            String hint = dev.playbook.model.Slugs.slug(value.value());
+            String hint = Slugs.slug(value.value());
             diagnostics.error(value.at(), "`" + value.value() + "` is not a valid id: use lowercase letters a-z, digits "
                     + "and hyphens, starting with a letter or digit, at most 63 characters"
                     + (ID.matcher(hint).matches() && !hint.equals(value.value()) ? "; e.g. `" + hint + "`" : ""));
@@ -304,7 +342,7 @@ final class DefinitionReader {
             if (name.equals(value.value().trim())) return new Located<>(constant, value.at());
         }
         diagnostics.error(value.at(), "`" + key + "` must be one of " + String.join(", ", allowed) + "; `"
-                + value.value() + "` is not" + dev.playbook.diagnostics.Suggestions.didYouMean(value.value(), allowed));
+                + value.value() + "` is not" + Suggestions.didYouMean(value.value(), allowed));
         return null;
     }
 

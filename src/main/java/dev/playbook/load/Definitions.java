@@ -1,7 +1,9 @@
 package dev.playbook.load;
 
 import dev.playbook.diagnostics.Position;
+import dev.playbook.model.ForecastCategory;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.Robots;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
@@ -32,7 +34,8 @@ public final class Definitions {
             ListValue<Located<String>> lossReasons,
             ListValue<StageDefinition> stages,
             ListValue<TrackDefinition> tracks,
-            ListValue<Located<String>> remove) {
+            ListValue<Located<String>> remove,
+            PlaybookCrmDefinition crm) {
     }
 
     public record StageDefinition(
@@ -54,7 +57,28 @@ public final class Definitions {
             Located<String> next,
             ListValue<BranchDefinition> branches,
             Located<String> after,
-            Located<String> before) {
+            Located<String> before,
+            StageCrmDefinition crm) {
+    }
+
+    /**
+     * A stage's {@code crm:} block; null fields were not written. {@code at} is where the block
+     * stands, or in a variant, the variant's entry for the stage.
+     */
+    public record StageCrmDefinition(
+            Position at,
+            Located<String> name,
+            Located<ForecastCategory> forecast,
+            ListValue<Located<String>> fields,
+            Markdown guidance) {
+    }
+
+    /** A playbook's {@code crm:} block; null fields were not written. */
+    public record PlaybookCrmDefinition(
+            Position at,
+            Located<String> salesforceProcess,
+            Located<String> salesforceRecordType,
+            Located<String> hubspotPipeline) {
     }
 
     /** An exit criterion or buyer commitment: its words, and the author's id when one is given ({@code id} may be null). */
@@ -92,6 +116,7 @@ public final class Definitions {
             Located<String> returnsTo) {
     }
 
+    /** @param changesSince the revision or folder the site marks changes since, or null */
     public record SiteDefinition(
             String file,
             Located<String> title,
@@ -99,6 +124,8 @@ public final class Definitions {
             String baseUrl,
             List<Markdown> auditQuestions,
             Markdown footer,
+            Located<String> changesSince,
+            Located<Robots> robots,
             List<LanguageText<String>> titles,
             List<LanguageText<Markdown>> footers) {
         public SiteDefinition {
@@ -109,7 +136,12 @@ public final class Definitions {
 
         /** Settings as an absent or empty {@code site.yaml} gives them. */
         static SiteDefinition empty(String file) {
-            return new SiteDefinition(file, null, null, null, List.of(), null, List.of(), List.of());
+            return new SiteDefinition(file, null, null, null, List.of(), null, null, null, List.of(), List.of());
+        }
+
+        public SiteDefinition(String file, Located<String> title, Located<String> language, String baseUrl,
+                              List<Markdown> auditQuestions, Markdown footer) {
+            this(file, title, language, baseUrl, auditQuestions, footer, null, null, List.of(), List.of());
         }
     }
 

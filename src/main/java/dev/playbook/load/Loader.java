@@ -8,8 +8,8 @@ import dev.playbook.load.Definitions.SiteDefinition;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -17,7 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 
 /**
  * The load step: finds the definition files of a source folder and reads each into
@@ -31,7 +36,7 @@ public final class Loader {
 
     private final YamlReader yaml = new YamlReader();
     /** What each file gave the last time, by its bytes: a long-running preview reads only what changed. */
-    private final java.util.Map<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     private record Remembered(long length, long checksum, FileResult result) {
     }
@@ -44,7 +49,7 @@ public final class Loader {
         List<Path> files = DefinitionFiles.find(sourceDir, shownAs, diagnostics);
         // files are independent; read them in parallel, then report in file order
         List<FileResult> results = files.parallelStream().map(path -> read(sourceDir, shownAs, path)).toList();
-        java.util.Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         for (Path path : files) present.add(shown(sourceDir, shownAs, path));
         remembered.keySet().retainAll(present);
         SiteDefinition site = SiteDefinition.empty(shownAs + "/" + SITE_FILE);
@@ -57,6 +62,18 @@ public final class Loader {
         return new LoadedDefinitions(site, playbooks);
     }
 
+    /**
+     * Only the site settings, read before a build decides whether it has anything to do (what a
+     * site depends on is named there). Problems are left for {@link #load} to report.
+     */
+    public SiteDefinition site(Path sourceDir, String shownAs) {
+        SiteDefinition none = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null);
+        Path file = sourceDir.resolve(SITE_FILE);
+        if (!Files.isRegularFile(file)) return none;
+        FileResult result = read(sourceDir, shownAs, file);
+        return result.site() != null ? result.site() : none;
+    }
+
     /** What one file gave: a playbook or the site settings (or neither), and its own findings. */
     private record FileResult(PlaybookDefinition playbook, SiteDefinition site, Diagnostics diagnostics) {
     }
@@ -67,7 +84,7 @@ public final class Loader {
         String shown = shown(sourceDir, shownAs, path);
         byte[] bytes = readBytes(path, shown, diagnostics);
         if (bytes == null) return new FileResult(null, null, diagnostics);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        CRC32C crc = new CRC32C();
         crc.update(bytes);
         Remembered known = remembered.get(shown);
         if (known != null && known.length() == bytes.length && known.checksum() == crc.getValue()) return known.result();

@@ -7,6 +7,7 @@ import dev.playbook.model.Markdown;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -32,18 +33,9 @@ final class MappingReader {
         }
     }
 
-    Position at() {
-        return mapping.at();
-    }
-
     boolean has(String key) {
         YamlNode.Entry e = mapping.entry(key);
         return e != null && !isNull(e.value());
-    }
-
-    Position keyAt(String key) {
-        YamlNode.Entry e = mapping.entry(key);
-        return e == null ? mapping.at() : e.keyAt();
     }
 
     /** The raw node, or null when absent or written empty. */
@@ -113,8 +105,8 @@ final class MappingReader {
         YamlNode node = node(key);
         if (node == null) return null;
         if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.BOOLEAN) {
-            return Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT))
-                    || List.of("yes", "on", "y").contains(s.text().toLowerCase(java.util.Locale.ROOT));
+            return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT))
+                    || List.of("yes", "on", "y").contains(s.text().toLowerCase(Locale.ROOT));
         }
         wrongType(key, node, "true or false");
         return null;

@@ -31,6 +31,11 @@ public final class ItemKeys {
         return stageId + "/commit:" + (id != null ? id : "~" + digest(text));
     }
 
+    /** Questions have no ids: they are keyed by their words alone. */
+    public static String question(String stageId, String text) {
+        return stageId + "/question:~" + digest(text);
+    }
+
     /**
      * Ten hex digits of the SHA-256 of the words, with runs of white space counted as one
      * space, so that re-wrapping a line in the YAML file keeps the key.

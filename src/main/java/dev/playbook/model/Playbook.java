@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param extendsId the playbook this one is a variant of, or null
  * @param sourceFile the definition file, as shown to the user
+ * @param crm where the playbook goes in each CRM; never null
  */
 public record Playbook(
         String id,
@@ -24,7 +25,8 @@ public record Playbook(
         List<String> lossReasons,
         List<Stage> stages,
         List<Track> tracks,
-        String sourceFile) {
+        String sourceFile,
+        PlaybookCrm crm) {
 
     public Playbook {
         roles = List.copyOf(roles);

@@ -8,9 +8,11 @@ import java.util.Map;
  * {@code title} and {@code footer} are the texts in the site's own language; {@code titles} has
  * the title for every language, {@code footers} the footer for each language that has one
  * (see {@link #titleIn} and {@link #footerIn}).
+ *
+ * @param baseUrl where the site is published, absolute and ending in {@code /}; empty when not given
  */
 public record SiteSettings(String title, Language language, String baseUrl, List<Markdown> auditQuestions, Markdown footer,
-                           Map<Language, String> titles, Map<Language, Markdown> footers) {
+                           Robots robots, Map<Language, String> titles, Map<Language, Markdown> footers) {
     public SiteSettings {
         auditQuestions = List.copyOf(auditQuestions);
         titles = Map.copyOf(titles);
@@ -25,5 +27,10 @@ public record SiteSettings(String title, Language language, String baseUrl, List
     /** The footer of a page in this language, or null for none. */
     public Markdown footerIn(Language pageLanguage) {
         return footers.get(pageLanguage);
+    }
+
+    /** Whether pages ask search engines not to index them. */
+    public boolean noindex() {
+        return robots == Robots.NOINDEX;
     }
 }

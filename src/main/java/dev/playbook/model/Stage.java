@@ -8,6 +8,7 @@ import java.util.List;
  * path ends (a won or lost stage, or the last stage of a track that does not return).
  *
  * @param trackId the track the stage belongs to, or null for the main path
+ * @param crm how the stage appears in a CRM; never null
  */
 public record Stage(
         String id,
@@ -26,7 +27,8 @@ public record Stage(
         StageDuration duration,
         Target next,
         List<Branch> branches,
-        String trackId) {
+        String trackId,
+        StageCrm crm) {
 
     public Stage {
         tasks = List.copyOf(tasks);

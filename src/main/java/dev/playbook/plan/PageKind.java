@@ -2,7 +2,8 @@ package dev.playbook.plan;
 
 /** The kinds of page a site has; each is drawn by the template of the same name. */
 public enum PageKind {
-    HOME("home"), AUDIT("audit"), PLAYBOOK("playbook"), STAGE("stage"), FLOW("flow"), CHECKLIST("checklist"), BUYER("buyer");
+    HOME("home"), AUDIT("audit"), PLAYBOOK("playbook"), STAGE("stage"), FLOW("flow"), CHECKLIST("checklist"), BUYER("buyer"),
+    CHANGES("changes");
 
     private final String template;
 

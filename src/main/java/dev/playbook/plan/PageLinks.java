@@ -46,6 +46,10 @@ public final class PageLinks {
         return RelativeLinks.between(from, SitePaths.stage(playbookId, stageId));
     }
 
+    public String changes(String playbookId) {
+        return RelativeLinks.between(from, SitePaths.changes(playbookId));
+    }
+
     public String flow(String playbookId) {
         return RelativeLinks.between(from, SitePaths.flow(playbookId));
     }

@@ -41,6 +41,11 @@ public final class SitePaths {
         return safe(playbookId) + "/buyer.html";
     }
 
+    /** What changed in a playbook since the baseline the site marks changes against. */
+    public static String changes(String playbookId) {
+        return safe(playbookId) + "/changes.html";
+    }
+
     public static String flow(String playbookId) {
         return safe(playbookId) + "/flow.html";
     }

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.render.diagram.Diagrams;
 import dev.playbook.model.LinkPolicy;
 import dev.playbook.model.Markdown;
 import org.commonmark.Extension;
@@ -193,7 +194,7 @@ public final class MarkdownRenderer {
         @Override
         public void render(Node node) {
             FencedCodeBlock block = (FencedCodeBlock) node;
-            String markup = MarkdownDiagrams.isDiagram(block) ? diagrams.apply(block.getLiteral()) : null;
+            String markup = Diagrams.isDiagram(block) ? diagrams.apply(block.getLiteral()) : null;
             if (markup == null) {
                 core.render(node);
                 return;

@@ -1,9 +1,11 @@
 package dev.playbook.render;
 
+import dev.playbook.render.diagram.PlaybookDiagrams;
 import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Markdown;
 import dev.playbook.plan.PageKind;
 import dev.playbook.plan.PlannedPage;
+import dev.playbook.plan.PublicUrls;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.template.Template;
@@ -36,6 +38,8 @@ final class PageTemplates {
         Map<String, Object> model = new HashMap<>();
         model.put("site", site.site());
         model.put("settings", site.site().settings());
+        String baseUrl = site.site().settings().baseUrl();
+        if (!baseUrl.isEmpty()) model.put("canonical", PublicUrls.of(baseUrl, page.path()));
         // the site's title and footer in the page's own language
         model.put("siteTitle", site.site().settings().titleIn(page.language()));
         Markdown footer = site.site().settings().footerIn(page.language());
@@ -66,6 +70,9 @@ final class PageTemplates {
         }
         model.put("facts", facts);
         if (page.stage() != null) model.put("stage", page.stage());
+        if (site.changes() != null) {
+            model.put("changes", new ChangesView(site.changes(), page.playbook(), page.links(), messages));
+        }
         try {
             Template template = site.theme().freemarker().getTemplate(page.kind().template());
             // straight to UTF-8 bytes: pages with diagrams are large, and every copy of them costs

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.render.diagram.PlaybookDiagrams;
 import dev.playbook.model.Playbook;
 import dev.playbook.plan.PlannedPage;
 

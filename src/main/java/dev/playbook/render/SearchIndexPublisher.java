@@ -14,9 +14,13 @@ import dev.playbook.plan.SitePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Writes the site's search index: every playbook, stage, task and exit criterion with the page
@@ -29,7 +33,7 @@ public final class SearchIndexPublisher implements Publisher {
 
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
     /** Each playbook's entries as written the last time, reused while the playbook is unchanged. */
-    private final Map<String, Written> written = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
 
     private record Written(Playbook playbook, String json) {
     }
@@ -41,7 +45,7 @@ public final class SearchIndexPublisher implements Publisher {
 
     String write(Site site) throws RenderException {
         StringBuilder out = new StringBuilder("window.PLAYBOOK_SEARCH=[");
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         boolean first = true;
         for (Playbook playbook : site.playbooks()) {
             ids.add(playbook.id());
@@ -99,8 +103,8 @@ public final class SearchIndexPublisher implements Publisher {
         return e;
     }
 
-    private static final java.util.regex.Pattern FENCES = java.util.regex.Pattern.compile("(?s)```.*?```");
-    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("[*_`#>|\\[\\]()!-]+|\\s+");
+    private static final Pattern FENCES = Pattern.compile("(?s)```.*?```");
+    private static final Pattern MARKUP = Pattern.compile("[*_`#>|\\[\\]()!-]+|\\s+");
 
     /** Markdown as plain words: markup characters and fenced diagrams are not worth searching. */
     private static String text(Markdown markdown) {

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.changes.Comparison;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Language;
@@ -7,6 +8,7 @@ import dev.playbook.model.Playbook;
 import dev.playbook.plan.PlannedPage;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.progress.Progress;
+import dev.playbook.render.diagram.Diagrams;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ public final class SiteRenderer {
 
     private final Theme theme;
     private final String generator;
-    private final DiagramBatch diagramBatch;
+    private final Diagrams diagrams;
     private final Progress progress;
     private final List<Publisher> publishers;
     private long diagramNanos;
@@ -39,17 +41,18 @@ public final class SiteRenderer {
     public record Summary(int files, int pages, int diagramsDrawn, int diagramsCached, long diagramMillis) {
     }
 
-    public SiteRenderer(Theme theme, String generator, DiagramCache cache, Progress progress, List<Publisher> publishers) {
+    public SiteRenderer(Theme theme, String generator, Diagrams diagrams, Progress progress, List<Publisher> publishers) {
         this.theme = theme;
         this.generator = generator;
         this.progress = progress;
         this.publishers = List.copyOf(publishers);
-        this.diagramBatch = new DiagramBatch(new PlantUmlEngine(), cache, progress);
+        this.diagrams = diagrams;
     }
 
     /** The outputs every site has, in the order they run for a playbook. */
     public static List<Publisher> standardPublishers() {
-        return List.of(new DiagramFilePublisher(), new PagePublisher(), new SearchIndexPublisher(), new StaticFilePublisher());
+        return List.of(new DiagramFilePublisher(), new PagePublisher(), new SearchIndexPublisher(), new StaticFilePublisher(),
+                new SearchEnginePublisher());
     }
 
     /**
@@ -58,8 +61,14 @@ public final class SiteRenderer {
      * received.
      */
     public Summary render(SitePlan plan, Diagnostics diagnostics, RenderScope scope, FileSink sink) throws RenderException {
-        int drawnBefore = diagramBatch.drawn();
-        int cachedBefore = diagramBatch.cached();
+        return render(plan, diagnostics, scope, sink, null);
+    }
+
+    /** @param changes what changed since the version the site marks changes against, or null */
+    public Summary render(SitePlan plan, Diagnostics diagnostics, RenderScope scope, FileSink sink, Comparison changes)
+            throws RenderException {
+        int drawnBefore = diagrams.drawn();
+        int cachedBefore = diagrams.cached();
         long nanosBefore = diagramNanos;
         Map<Language, Messages> messages;
         try {
@@ -75,12 +84,11 @@ public final class SiteRenderer {
             sink.accept(file);
             files.incrementAndGet();
         };
-        SiteDiagrams diagrams = new SiteDiagrams(diagramBatch);
         // the site's own texts (footer, audit questions) appear on every page: drawn once, first
-        SiteDiagrams.Drawn siteTexts = timed(() -> diagrams.draw(plan.site(), messages, diagnostics,
+        Diagrams.Drawn siteTexts = timed(() -> diagrams.draw(plan.site(), messages, diagnostics,
                 new RenderScope(Set.of(), true)));
         SiteOutput site = new SiteOutput(plan, theme, messages, generator, diagnostics, progress,
-                new MarkdownRenderer(siteTexts.markdownMarkup()::get));
+                new MarkdownRenderer(siteTexts.markdownMarkup()::get), changes);
         for (Publisher publisher : publishers) publisher.prepare(site);
 
         List<Playbook> playbooks = plan.site().playbooks().stream().filter(p -> scope.includes(p.id())).toList();
@@ -88,9 +96,9 @@ public final class SiteRenderer {
         for (int from = 0; from < playbooks.size(); from += CHUNK) {
             Set<String> chunk = new HashSet<>();
             playbooks.subList(from, Math.min(playbooks.size(), from + CHUNK)).forEach(p -> chunk.add(p.id()));
-            SiteDiagrams.Drawn drawn = timed(() -> diagrams.draw(plan.site(), messages, diagnostics, new RenderScope(chunk, false)));
+            Diagrams.Drawn drawn = timed(() -> diagrams.draw(plan.site(), messages, diagnostics, new RenderScope(chunk, false)));
             if (diagnostics.hasErrors()) continue;
-            SiteDiagrams.Drawn withSite = drawn.with(siteTexts);
+            Diagrams.Drawn withSite = drawn.with(siteTexts);
             MarkdownRenderer markdown = new MarkdownRenderer(withSite.markdownMarkup()::get);
             List<PlaybookOutput> outputs = playbooks.subList(from, Math.min(playbooks.size(), from + CHUNK)).stream()
                     .map(p -> new PlaybookOutput(site, p, pages.getOrDefault(p.id(), List.of()),
@@ -111,7 +119,7 @@ public final class SiteRenderer {
         }
         int pageCount = (int) plan.pages().stream()
                 .filter(p -> p.playbook() == null ? scope.sitePages() : scope.includes(p.playbook().id())).count();
-        return new Summary(files.get(), pageCount, diagramBatch.drawn() - drawnBefore, diagramBatch.cached() - cachedBefore,
+        return new Summary(files.get(), pageCount, diagrams.drawn() - drawnBefore, diagrams.cached() - cachedBefore,
                 (diagramNanos - nanosBefore) / 1_000_000);
     }
 
@@ -158,10 +166,10 @@ public final class SiteRenderer {
     }
 
     private interface DiagramStep {
-        SiteDiagrams.Drawn run() throws RenderException;
+        Diagrams.Drawn run() throws RenderException;
     }
 
-    private SiteDiagrams.Drawn timed(DiagramStep step) throws RenderException {
+    private Diagrams.Drawn timed(DiagramStep step) throws RenderException {
         long start = System.nanoTime();
         try {
             return step.run();

@@ -14,8 +14,8 @@ import dev.playbook.load.Definitions.TrackDefinition;
 import dev.playbook.load.ListValue;
 import dev.playbook.load.Located;
 import dev.playbook.model.Branch;
-import dev.playbook.model.BuyerPhase;
 import dev.playbook.model.BuyerCommitment;
+import dev.playbook.model.BuyerPhase;
 import dev.playbook.model.ExitCriterion;
 import dev.playbook.model.ItemKeys;
 import dev.playbook.model.Language;
@@ -26,6 +26,7 @@ import dev.playbook.model.Resource;
 import dev.playbook.model.Role;
 import dev.playbook.model.Slugs;
 import dev.playbook.model.Stage;
+import dev.playbook.model.StageCrm;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
 import dev.playbook.model.Target;
@@ -33,13 +34,15 @@ import dev.playbook.model.Task;
 import dev.playbook.model.Track;
 
 import java.util.ArrayList;
-import java.util.function.BiFunction;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Turns one merged playbook definition into the model: checks required fields and ids, applies
@@ -97,7 +100,7 @@ final class PlaybookBuilder {
         // without a title the playbook cannot be published, but its flow can still be checked
         Playbook playbook = new Playbook(id, titled ? def.title().value() : "", language, text(def.version()),
                 text(def.owner()), def.summary(), text(def.extendsId()), roles, phases, lossReasons, stages, tracks,
-                def.file());
+                def.file(), new CrmSettings(diagnostics).playbook(def));
         new FlowChecks(diagnostics).check(playbook, def);
         return titled ? playbook : null;
     }
@@ -186,7 +189,7 @@ final class PlaybookBuilder {
                 complete = false;
             }
         }
-        for (ListValue<?> list : java.util.Arrays.asList(def.tasks(), def.exitCriteria(), def.buyerCommitments(),
+        for (ListValue<?> list : Arrays.asList(def.tasks(), def.exitCriteria(), def.buyerCommitments(),
                 def.questions(), def.branches())) {
             if (list != null && list.append()) {
                 diagnostics.error(list.at(), "`append:` adds to an inherited list, so it only works in a variant "
@@ -219,14 +222,15 @@ final class PlaybookBuilder {
                 (itemId, key, text) -> exitCriteria.add(new ExitCriterion(itemId, key, text)));
         complete &= items(id, def.buyerCommitments(), "buyer commitments", (itemId, text) -> ItemKeys.commitment(id, itemId, text),
                 (itemId, key, text) -> commitments.add(new BuyerCommitment(itemId, key, text)));
-        if (tasks == null || !complete) return null;
+        StageCrm crm = new CrmSettings(diagnostics).stage(def, status);
+        if (tasks == null || crm == null || !complete) return null;
         return new Stage(id, def.title().value(), status,
                 def.kind() == null ? StageKind.MILESTONE : def.kind().value(),
                 phase, def.goal(), def.description(), def.definition(), tasks,
                 exitCriteria, commitments, markdown(def.questions()),
                 def.probability() == null ? null : def.probability().value(),
                 def.duration() == null ? null : def.duration().value(),
-                next, branches, trackId);
+                next, branches, trackId, crm);
     }
 
     /** Makes the model's item from its id (or null), key and words. */
@@ -328,7 +332,7 @@ final class PlaybookBuilder {
         return null;
     }
 
-    private <T> List<T> named(ListValue<NamedDefinition> list, String what, java.util.function.BiFunction<String, String, T> make) {
+    private <T> List<T> named(ListValue<NamedDefinition> list, String what, BiFunction<String, String, T> make) {
         if (list == null) return List.of();
         List<T> result = new ArrayList<>();
         Map<String, Position> seen = new LinkedHashMap<>();
@@ -344,7 +348,7 @@ final class PlaybookBuilder {
         return result;
     }
 
-    private static <T> Set<String> ids(List<T> items, java.util.function.Function<T, String> id) {
+    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
         Set<String> ids = new LinkedHashSet<>();
         for (T item : items) ids.add(id.apply(item));
         return ids;

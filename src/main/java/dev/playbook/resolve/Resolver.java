@@ -10,12 +10,14 @@ import dev.playbook.load.Located;
 import dev.playbook.model.Language;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.Playbook;
+import dev.playbook.model.Robots;
 import dev.playbook.model.Site;
 import dev.playbook.model.SiteSettings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public final class Resolver {
      * preview whose loader hands back unchanged files as the same objects builds only what changed.
      * (A variant's merged definition is new on every run, so variants are always built afresh.)
      */
-    private final Map<PlaybookDefinition, Built> remembered = new java.util.IdentityHashMap<>();
+    private final Map<PlaybookDefinition, Built> remembered = new IdentityHashMap<>();
 
     private record Built(Playbook playbook, Diagnostics diagnostics, Language language) {
     }
@@ -56,7 +58,7 @@ public final class Resolver {
         Map<String, PlaybookDefinition> merged = new HashMap<>();
         VariantMerger merger = new VariantMerger(diagnostics);
         List<Playbook> playbooks = new ArrayList<>();
-        Map<PlaybookDefinition, Built> used = new java.util.IdentityHashMap<>();
+        Map<PlaybookDefinition, Built> used = new IdentityHashMap<>();
         for (PlaybookDefinition def : byId.values()) {
             PlaybookDefinition whole = flatten(def, byId, merged, merger, new ArrayList<>(), diagnostics);
             if (whole == null) continue;
@@ -110,7 +112,7 @@ public final class Resolver {
 
     private static PlaybookDefinition withId(PlaybookDefinition d, Located<String> id) {
         return new PlaybookDefinition(d.file(), d.at(), id, d.title(), d.language(), d.version(), d.owner(), d.summary(),
-                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove());
+                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove(), d.crm());
     }
 
     private static void rejectVariantOnlyKeys(PlaybookDefinition def, Diagnostics diagnostics) {
@@ -141,6 +143,7 @@ public final class Resolver {
         Map<Language, Markdown> footers = SiteTexts.byLanguage("footer", def.footer(), def.footers(), language,
                 l -> null, diagnostics);
         return new SiteSettings(titles.get(language), language, def.baseUrl() == null ? "" : def.baseUrl(),
-                def.auditQuestions(), footers.get(language), titles, footers);
+                def.auditQuestions(), footers.get(language), def.robots() == null ? Robots.INDEX : def.robots().value(),
+                titles, footers);
     }
 }

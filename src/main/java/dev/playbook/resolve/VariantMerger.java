@@ -3,6 +3,7 @@ package dev.playbook.resolve;
 import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Suggestions;
 import dev.playbook.load.Definitions.PlaybookDefinition;
+import dev.playbook.load.Definitions.StageCrmDefinition;
 import dev.playbook.load.Definitions.StageDefinition;
 import dev.playbook.load.Definitions.TrackDefinition;
 import dev.playbook.load.ListValue;
@@ -49,7 +50,9 @@ final class VariantMerger {
                 list(variant.lossReasons(), parent.lossReasons()),
                 mergedStages,
                 tracks(parent.tracks(), variant.tracks()),
-                removals(parent, variant));
+                removals(parent, variant),
+                // a variant is a playbook of its own in the CRM too: sharing its base's process would clash
+                variant.crm());
     }
 
     /** Every stage the chain of variants removed, kept so that a dangling reference can name its cause. */
@@ -120,13 +123,28 @@ final class VariantMerger {
                 either(own.duration(), base.duration()),
                 either(own.next(), base.next()),
                 list(own.branches(), base.branches()),
-                null, null);
+                null, null,
+                crm(own, base.crm()));
+    }
+
+    /**
+     * A stage's {@code crm:} merges key by key: what the variant gives replaces, the rest is
+     * inherited. It is placed at the variant's entry for the stage, which is where an export's
+     * message about the stage (say, of a probability the variant changed) should point.
+     */
+    private static StageCrmDefinition crm(StageDefinition own, StageCrmDefinition base) {
+        StageCrmDefinition mine = own.crm();
+        if (mine == null && base == null) return new StageCrmDefinition(own.at(), null, null, null, null);
+        if (mine == null) return new StageCrmDefinition(own.at(), base.name(), base.forecast(), base.fields(), base.guidance());
+        if (base == null) return mine;
+        return new StageCrmDefinition(mine.at(), either(mine.name(), base.name()), either(mine.forecast(), base.forecast()),
+                either(mine.fields(), base.fields()), either(mine.guidance(), base.guidance()));
     }
 
     private static StageDefinition withoutPlacement(StageDefinition s) {
         return new StageDefinition(s.at(), s.id(), s.title(), s.status(), s.kind(), s.buyerPhase(), s.goal(),
                 s.description(), s.definition(), s.tasks(), s.exitCriteria(), s.buyerCommitments(), s.questions(),
-                s.probability(), s.duration(), s.next(), s.branches(), null, null);
+                s.probability(), s.duration(), s.next(), s.branches(), null, null, s.crm());
     }
 
     /** Tracks merge like stages: same id, fields given replace; a new track is added at the end. */

@@ -1,5 +1,6 @@
 package dev.playbook.serve;
 
+import dev.playbook.Outcome;
 import dev.playbook.Pipeline;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Failure;
@@ -26,8 +27,8 @@ public final class LiveBuild {
      * What one rebuild did; {@code failure} is a problem outside the definitions and templates, or
      * null, and {@code rendered} are the site paths drawn anew.
      */
-    public record Outcome(int version, List<Diagnostic> diagnostics, boolean ok, Failure failure, List<String> rendered) {
-        public Outcome {
+    public record Rebuild(int version, List<Diagnostic> diagnostics, boolean ok, Failure failure, List<String> rendered) {
+        public Rebuild {
             diagnostics = List.copyOf(diagnostics);
             rendered = List.copyOf(rendered);
         }
@@ -36,7 +37,7 @@ public final class LiveBuild {
     private final Pipeline pipeline;
     private Site site;
     private Map<String, byte[]> files = Map.of();
-    private Outcome last = new Outcome(0, List.of(), false, Failure.internal("not built yet"), List.of());
+    private Rebuild last = new Rebuild(0, List.of(), false, Failure.internal("not built yet"), List.of());
     private int filesVersion;
 
     public LiveBuild(Pipeline.Input input, String generator) {
@@ -48,7 +49,7 @@ public final class LiveBuild {
         return files;
     }
 
-    public synchronized Outcome last() {
+    public synchronized Rebuild last() {
         return last;
     }
 
@@ -62,14 +63,14 @@ public final class LiveBuild {
      *
      * @param themeChanged whether templates, words or assets changed, which touches every page
      */
-    public synchronized Outcome rebuild(boolean themeChanged) {
+    public synchronized Rebuild rebuild(boolean themeChanged) {
         int version = last.version() + 1;
         Map<String, byte[]> drawn = new ConcurrentHashMap<>();
-        dev.playbook.Outcome outcome = pipeline.preview(themeChanged, file -> drawn.put(file.path(), file.content()));
+        Outcome outcome = pipeline.preview(themeChanged, file -> drawn.put(file.path(), file.content()));
         List<Diagnostic> diagnostics = outcome.diagnostics().sorted();
-        if (!(outcome instanceof dev.playbook.Outcome.Built built)) {
-            Failure failure = outcome instanceof dev.playbook.Outcome.Failed failed ? failed.failure() : null;
-            return remember(new Outcome(version, diagnostics, false, failure, List.of()));
+        if (!(outcome instanceof Outcome.Built built)) {
+            Failure failure = outcome instanceof Outcome.Failed failed ? failed.failure() : null;
+            return remember(new Rebuild(version, diagnostics, false, failure, List.of()));
         }
         Map<String, byte[]> merged = built.scope().playbooks() == null ? new TreeMap<>() : new TreeMap<>(files);
         if (built.scope().playbooks() != null) dropRemovedPlaybooks(merged, built.site());
@@ -78,10 +79,10 @@ public final class LiveBuild {
         files = Collections.unmodifiableMap(merged);
         filesVersion = version;
         site = built.site();
-        return remember(new Outcome(version, diagnostics, true, null, rendered));
+        return remember(new Rebuild(version, diagnostics, true, null, rendered));
     }
 
-    private Outcome remember(Outcome outcome) {
+    private Rebuild remember(Rebuild outcome) {
         last = outcome;
         return outcome;
     }

@@ -84,7 +84,7 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** Tells every open page about the latest rebuild. */
-    public void announce(LiveBuild.Outcome outcome) {
+    public void announce(LiveBuild.Rebuild outcome) {
         String event = "event: build\ndata: " + status(outcome) + "\n\n";
         for (BlockingQueue<String> listener : listeners) listener.offer(event);
     }
@@ -219,7 +219,7 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    String status(LiveBuild.Outcome outcome) {
+    String status(LiveBuild.Rebuild outcome) {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (Diagnostic d : outcome.diagnostics()) {
             Map<String, Object> e = new LinkedHashMap<>(DiagnosticJson.toMap(d));

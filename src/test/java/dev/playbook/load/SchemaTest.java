@@ -8,6 +8,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.playbook.testing.DiagnosticSpec;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JSON Schemas editors use must say exactly what the loader accepts, and describe all of it. */
+@Execution(ExecutionMode.CONCURRENT)
 class SchemaTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +61,21 @@ class SchemaTest {
     }
 
     @Test
+    void crmBlocksValidateAndTheirMistakesAreUnderlined() throws IOException {
+        JsonSchema playbook = schema("playbook.schema.json");
+        for (String name : List.of("crm/playbooks/enterprise.yaml", "crm/playbooks/enterprise-emea.yaml")) {
+            assertEquals(Set.of(), playbook.validate(YAML.readTree(DiagnosticSpec.resource(name).toFile())), name);
+        }
+        String messages = playbook.validate(YAML.readTree(DiagnosticSpec.resource("errors/load/crm-playbook-block/playbook.yaml")
+                .toFile())).toString() + playbook.validate(YAML.readTree(DiagnosticSpec.resource(
+                "errors/load/crm-stage-block/playbook.yaml").toFile()));
+        for (String expected : List.of("'recordtype'", "'pipedrive'", "'notes'", "$.crm.salesforce.process:", "$.stages[0].crm.name:",
+                "$.stages[0].crm.forecast:", "$.stages[1].crm.fields: must have at most 5", "$.stages[1].crm.fields[2]:")) {
+            assertTrue(messages.contains(expected), expected + " in " + messages);
+        }
+    }
+
+    @Test
     void aTypoIsUnderlined() throws IOException {
         Set<ValidationMessage> messages = schema("playbook.schema.json").validate(
                 YAML.readTree(DiagnosticSpec.resource("schema/typo/typo.yaml").toFile()));
@@ -78,6 +96,10 @@ class SchemaTest {
         assertEquals(DefinitionReader.NAMED_KEYS, keys(playbook.at("/properties/roles/items")));
         assertEquals(DefinitionReader.NAMED_KEYS, keys(playbook.at("/properties/buyer_journey/items")));
         assertEquals(DefinitionReader.SITE_KEYS, keys(schemaNode("site.schema.json")));
+        assertEquals(CrmBlockReader.STAGE_CRM_KEYS, keys(stage.at("/properties/crm")));
+        assertEquals(CrmBlockReader.PLAYBOOK_CRM_KEYS, keys(playbook.at("/properties/crm")));
+        assertEquals(CrmBlockReader.SALESFORCE_KEYS, keys(playbook.at("/properties/crm/properties/salesforce")));
+        assertEquals(CrmBlockReader.HUBSPOT_KEYS, keys(playbook.at("/properties/crm/properties/hubspot")));
     }
 
     @Test

@@ -1,0 +1,180 @@
+package dev.playbook.render.diagram;
+
+import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Position;
+import dev.playbook.model.Language;
+import dev.playbook.model.Playbook;
+import dev.playbook.model.Site;
+import dev.playbook.model.Stage;
+import dev.playbook.progress.Progress;
+import dev.playbook.render.Messages;
+import dev.playbook.render.RenderException;
+import dev.playbook.render.RenderScope;
+import freemarker.template.utility.StringUtil;
+import org.commonmark.node.FencedCodeBlock;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Draws every diagram of a site in one batch, before any page is rendered: each playbook's
+ * flowchart and its "who does what" swimlanes, and every ```plantuml block in the Markdown.
+ * A block PlantUML rejects or fails on becomes an error at the file and line where the author
+ * wrote it. A generated diagram too large to draw is left out with a warning, and the pages show
+ * a plain notice in its place; PlantUML's picture of its own failure is never published.
+ */
+public final class Diagrams {
+    /**
+     * Beyond this many stages a playbook's diagrams are not drawn: PlantUML would take minutes,
+     * or run out of stack, and the picture would be too tall to read or to embed in a page.
+     */
+    static final int MAX_DRAWN_STAGES = 1000;
+
+    /**
+     * What a run drew: each playbook's diagrams, and the markup of each ```plantuml block by its
+     * source, for the Markdown renderer.
+     */
+    public record Drawn(Map<String, PlaybookDiagrams> byPlaybook, Map<String, String> markdownMarkup) {
+        /** These diagrams together with another set's, e.g. a chunk's with the site-wide texts'. */
+        public Drawn with(Drawn other) {
+            Map<String, String> markup = new HashMap<>(other.markdownMarkup);
+            markup.putAll(markdownMarkup);
+            return new Drawn(byPlaybook, markup);
+        }
+    }
+
+    private final DiagramBatch batch;
+
+    /**
+     * @param cacheFolder where drawn diagrams are kept between runs, or null for none
+     * @param writesCache whether new drawings go into the cache folder ({@code check} only reads it)
+     */
+    public Diagrams(Path cacheFolder, boolean writesCache, Progress progress) {
+        this(new DiagramBatch(new PlantUmlEngine(), writesCache ? new DiagramCache(cacheFolder)
+                : DiagramCache.readOnly(cacheFolder), progress));
+    }
+
+    Diagrams(DiagramBatch batch) {
+        this.batch = batch;
+    }
+
+    /** Starts PlantUML on a thread of its own, so that its start-up overlaps other work of a run about to draw. */
+    public static void warmUp() {
+        PlantUmlEngine.warmUpInBackground();
+    }
+
+    /** Whether a fenced block of Markdown is a diagram ({@code ```plantuml}), drawn rather than shown as code. */
+    public static boolean isDiagram(FencedCodeBlock block) {
+        return MarkdownDiagrams.isDiagram(block);
+    }
+
+    /** How many diagrams this instance drew, and how many it took from the cache, since it was made. */
+    public int drawn() {
+        return batch.drawn();
+    }
+
+    public int cached() {
+        return batch.cached();
+    }
+
+    /**
+     * Draws the diagrams of the playbooks in scope (and, with the site pages in scope, those of
+     * the site's own texts): from the cache where it can, else with PlantUML.
+     */
+    public Drawn draw(Site site, Map<Language, Messages> messages, Diagnostics diagnostics, RenderScope scope)
+            throws RenderException {
+        Map<String, DiagramJob[]> generated = new LinkedHashMap<>();
+        List<DiagramJob> jobs = new ArrayList<>();
+        List<Playbook> inScope = site.playbooks().stream().filter(p -> scope.includes(p.id())).toList();
+        for (Playbook playbook : inScope) {
+            Messages words = messages.get(playbook.language());
+            DiagramJob flow = new DiagramJob(FlowchartWriter.write(playbook, words),
+                    words.get("flow.title") + ": " + playbook.title(), describe(playbook, words));
+            String rolesSource = SwimlaneWriter.write(playbook, words);
+            DiagramJob roles = rolesSource == null ? null : new DiagramJob(rolesSource,
+                    words.get("flow.whoDoesWhat") + ": " + playbook.title(), words.get("flow.rolesDescription"));
+            generated.put(playbook.id(), new DiagramJob[] {flow, roles});
+            if (playbook.allStages().size() > MAX_DRAWN_STAGES) {
+                diagnostics.warning(Position.startOf(playbook.sourceFile()), "playbook `" + playbook.id() + "` has "
+                        + playbook.allStages().size() + " stages, more than the " + MAX_DRAWN_STAGES
+                        + " a diagram can show; its flowchart" + (roles == null ? " is" : " and swimlanes are")
+                        + " left out, and its pages say so");
+                continue;
+            }
+            jobs.add(flow);
+            if (roles != null) jobs.add(roles);
+        }
+        List<DiagramSource> written = new MarkdownDiagrams().find(site, scope);
+        Map<DiagramSource, DiagramJob> writtenJobs = new LinkedHashMap<>();
+        for (DiagramSource d : written) {
+            DiagramJob job = new DiagramJob(d.text(), "Diagram", firstLineOf(d.text()));
+            writtenJobs.put(d, job);
+            jobs.add(job);
+        }
+
+        Map<DiagramJob, DiagramResult> results = batch.draw(jobs, diagnostics);
+
+        Map<String, PlaybookDiagrams> byPlaybook = new HashMap<>();
+        for (Playbook playbook : inScope) {
+            DiagramJob[] job = generated.get(playbook.id());
+            String flowSvg = generatedSvg(results.get(job[0]), job[0], playbook, "flowchart", diagnostics);
+            String rolesSvg = job[1] == null ? null
+                    : generatedSvg(results.get(job[1]), job[1], playbook, "swimlanes", diagnostics);
+            boolean omitted = flowSvg == null || (job[1] != null && rolesSvg == null);
+            byPlaybook.put(playbook.id(), new PlaybookDiagrams(job[0].source(), flowSvg,
+                    job[1] == null ? null : job[1].source(), rolesSvg,
+                    omitted ? omittedNotice(playbook, messages.get(playbook.language())) : null));
+        }
+        Map<String, String> markup = new HashMap<>();
+        for (Map.Entry<DiagramSource, DiagramJob> entry : writtenJobs.entrySet()) {
+            DiagramSource d = entry.getKey();
+            DiagramResult result = results.get(entry.getValue());
+            if (result.failed()) {
+                Position at = d.origin() == null ? Position.startOf("?")
+                        : new Position(d.origin().file(), d.firstLine() + result.errorLine(), d.origin().column());
+                diagnostics.error(at, "PlantUML cannot draw this diagram: " + result.error());
+            } else {
+                markup.putIfAbsent(d.text(), "<figure class=\"diagram\">" + result.svg() + "</figure>");
+            }
+        }
+        return new Drawn(byPlaybook, markup);
+    }
+
+    /** The SVG of a generated diagram, or null when it is left out: not drawn, or too large for PlantUML. */
+    private static String generatedSvg(DiagramResult result, DiagramJob job, Playbook playbook, String what,
+                                       Diagnostics diagnostics) throws RenderException {
+        if (result == null) return null;
+        if (result.crashed()) {
+            diagnostics.warning(Position.startOf(playbook.sourceFile()), "the " + what + " of playbook `"
+                    + playbook.id() + "` cannot be drawn: " + result.error() + "; it is left out, and its pages say so");
+            return null;
+        }
+        if (result.failed()) {
+            // our own generated source failed: a bug here, not a mistake of the author
+            throw new RenderException("could not draw a generated diagram (" + result.error() + " at line "
+                    + (result.errorLine() + 1) + "):\n" + job.source(), null);
+        }
+        return result.svg();
+    }
+
+    /** Plain words in the page's language where a diagram would be: "Diagram omitted: 3000 stages". */
+    private static String omittedNotice(Playbook playbook, Messages words) {
+        return "<p class=\"diagram-omitted\">" + StringUtil.XHTMLEnc(words.get("flow.omitted") + ": "
+                + words.plural("stages", playbook.allStages().size())) + "</p>";
+    }
+
+    private static String describe(Playbook playbook, Messages words) {
+        return words.get("flow.stagesInOrder") + ": " + playbook.stages().stream().map(Stage::title)
+                .collect(Collectors.joining(" → "));
+    }
+
+    private static String firstLineOf(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 120) : line;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.playbook.render.diagram;
+
+/**
+ * Makes author text inert inside generated PlantUML: every character that PlantUML could read as
+ * markup, a preprocessor directive ({@code !include}, {@code %getenv}), a link ({@code [[...]]})
+ * or the end of a label becomes a numeric entity, which PlantUML shows as the character itself.
+ */
+final class PlantUmlText {
+    private PlantUmlText() {
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        String flat = text.replaceAll("\\s+", " ").strip();
+        for (int i = 0; i < flat.length(); ) {
+            int cp = flat.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp) || cp == ' ' || cp == ',' || cp == '.' || cp == '?' || cp == '\'') {
+                out.appendCodePoint(cp);
+            } else {
+                out.append("&#").append(cp).append(';');
+            }
+        }
+        return out.toString();
+    }
+}

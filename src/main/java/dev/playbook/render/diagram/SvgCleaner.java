@@ -1,0 +1,170 @@
+package dev.playbook.render.diagram;
+
+import dev.playbook.model.LinkPolicy;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns PlantUML's SVG into markup fit to sit inside an HTML5 page: no processing instructions
+ * or attributes the HTML checker rejects, a size that follows the page width, an accessible
+ * title and description, and no link or script that could run code in the reader's browser.
+ */
+final class SvgCleaner {
+    /** Bump when the cleaning changes, so cached diagrams are cleaned again. */
+    static final String VERSION = "svg-5";
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
+    private static final Set<String> DROPPED_ROOT_ATTRIBUTES = Set.of("width", "height", "style", "zoomAndPan",
+            "contentStyleType", "preserveAspectRatio", "version");
+    /**
+     * Elements that run code, load pages or change links, in lower case: a page parses the SVG as
+     * HTML, where {@code <SCRIPT>} is a script too. PlantUML draws none of them from author text.
+     */
+    static final Set<String> DROPPED_ELEMENTS = Set.of("script", "foreignobject", "iframe", "frame", "object",
+            "embed", "applet", "base", "meta", "link", "form", "animate", "animatemotion", "animatetransform", "set",
+            "handler", "listener");
+
+    /**
+     * @param idPrefix makes the ids of the title and description unique on the page
+     * @param title what the diagram shows, read out by screen readers
+     */
+    public String clean(String svg, String idPrefix, String title, String description) {
+        try {
+            Document doc = parse(svg);
+            Element root = doc.getDocumentElement();
+            removeInstructionsAndComments(root);
+            for (String name : DROPPED_ROOT_ATTRIBUTES) root.removeAttribute(name);
+            String viewBox = root.getAttribute("viewBox");
+            root.setAttribute("class", "diagram-svg");
+            if (!viewBox.isEmpty()) {
+                String[] box = viewBox.trim().split("\\s+");
+                if (box.length == 4) root.setAttribute("style", "max-width:" + box[2] + "px");
+            }
+            // a picture with links in it is a group: role=img would hide the links from screen readers
+            root.setAttribute("role", root.getElementsByTagNameNS(SVG_NS, "a").getLength() > 0 ? "group" : "img");
+            root.setAttribute("aria-labelledby", idPrefix + "-title " + idPrefix + "-desc");
+            Element titleElement = doc.createElementNS(SVG_NS, "title");
+            titleElement.setAttribute("id", idPrefix + "-title");
+            titleElement.setTextContent(title);
+            Element descElement = doc.createElementNS(SVG_NS, "desc");
+            descElement.setAttribute("id", idPrefix + "-desc");
+            descElement.setTextContent(description);
+            root.insertBefore(descElement, root.getFirstChild());
+            root.insertBefore(titleElement, descElement);
+            sanitize(root);
+            return serialize(doc);
+        } catch (Exception e) {
+            throw new IllegalStateException("PlantUML produced SVG that cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Document parse(String svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(null);
+        return builder.parse(new InputSource(new StringReader(svg)));
+    }
+
+    private static void removeInstructionsAndComments(Node node) {
+        NodeList children = node.getChildNodes();
+        for (int i = children.getLength() - 1; i >= 0; i--) {
+            Node child = children.item(i);
+            if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE || child.getNodeType() == Node.COMMENT_NODE) {
+                node.removeChild(child);
+            } else {
+                removeInstructionsAndComments(child);
+            }
+        }
+    }
+
+    private static void sanitize(Element element) {
+        List<String> drop = new ArrayList<>();
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node a = attributes.item(i);
+            String name = a.getNodeName();
+            String local = a.getLocalName() == null ? name : a.getLocalName();
+            String value = a.getNodeValue().trim();
+            boolean isLink = local.equals("href");
+            if (local.toLowerCase(Locale.ROOT).startsWith("on")
+                    || (isLink && !LinkPolicy.allows(value))
+                    || (XLINK_NS.equals(a.getNamespaceURI()) && !local.equals("href"))
+                    || (local.equals("lengthAdjust") && !element.getLocalName().equals("text"))
+                    || (element.getLocalName().equals("a") && (local.equals("title") || local.equals("target")))
+                    || local.startsWith("data-")) {
+                drop.add(name);
+            }
+        }
+        for (String name : drop) element.removeAttribute(name);
+        // an xlink:href that duplicates href is noise; one that stands alone is kept as href
+        if (element.hasAttributeNS(XLINK_NS, "href")) {
+            String link = element.getAttributeNS(XLINK_NS, "href");
+            element.removeAttributeNS(XLINK_NS, "href");
+            if (!element.hasAttribute("href") && LinkPolicy.allows(link)) {
+                element.setAttribute("href", link);
+            }
+        }
+        NodeList children = element.getChildNodes();
+        for (int i = children.getLength() - 1; i >= 0; i--) {
+            Node child = children.item(i);
+            if (child instanceof Element e) {
+                if (DROPPED_ELEMENTS.contains(e.getLocalName().toLowerCase(Locale.ROOT))) {
+                    element.removeChild(e);
+                } else {
+                    sanitize(e);
+                }
+            }
+        }
+        if ("a".equals(element.getLocalName()) && !element.hasAttribute("href")) unwrap(element);
+    }
+
+    /** A link that lost its target keeps its content, drawn where it was. */
+    private static void unwrap(Element link) {
+        Node parent = link.getParentNode();
+        if (parent == null) return;
+        while (link.getFirstChild() != null) parent.insertBefore(link.getFirstChild(), link);
+        parent.removeChild(link);
+    }
+
+    private static String serialize(Document doc) throws Exception {
+        TransformerFactory factory = TransformerFactory.newDefaultInstance();
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+        Transformer transformer = factory.newTransformer();
+        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        transformer.setOutputProperty(OutputKeys.INDENT, "no");
+        StringWriter out = new StringWriter();
+        transformer.transform(new DOMSource(doc), new StreamResult(out));
+        return out.toString();
+    }
+
+    /** Whether the cleaner keeps {@code value} as a link target; {@link SvgSafetyCheck} asks the same. */
+    static boolean keepsLink(String value) {
+        return LinkPolicy.allows(value.trim());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.playbook.render.diagram;
+
+import dev.playbook.render.Messages;
+import dev.playbook.render.RenderScope;
+import dev.playbook.render.Theme;
+import dev.playbook.render.RenderFixtures;
+import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.model.Language;
+import dev.playbook.model.Site;
+import dev.playbook.model.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DiagramsTest {
+
+    private static Map<Language, Messages> messages() throws Exception {
+        Map<Language, Messages> all = new EnumMap<>(Language.class);
+        all.putAll(new Theme(null).messages());
+        return all;
+    }
+
+    @Test
+    void theFlowchartShowsEveryStageTitleWithPolishLettersAndLinksEachBox(@TempDir Path cache) throws Exception {
+        Site site = RenderFixtures.site("flow");
+        Diagnostics diagnostics = new Diagnostics();
+        Diagrams.Drawn drawn = new Diagrams(new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache)))
+                .draw(site, messages(), diagnostics, RenderScope.ALL);
+        assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
+        String svg = drawn.byPlaybook().get("flow").flowSvg();
+        for (Stage stage : site.playbooks().get(0).allStages()) {
+            String shown = stage.title().replace("<", "&lt;").replace(">", "&gt;");
+            assertTrue(svg.contains(shown), () -> "no `" + stage.title() + "` in the SVG");
+            assertTrue(svg.contains("href=\"stages/" + stage.id() + ".html\""), () -> "no link to " + stage.id());
+        }
+        assertTrue(svg.contains("Klient wybrał konkurencję"), "branch labels keep Polish letters");
+        assertTrue(svg.startsWith("<svg"), "no XML declaration or processing instruction before the svg");
+        assertFalse(svg.contains("<?"), "processing instructions are gone");
+        assertTrue(svg.contains("role=\"group\"") && svg.contains("<title id=") && svg.contains("<desc id="),
+                "a group (its boxes are links) with an accessible title and description");
+        assertFalse(svg.contains("width=\"") && svg.matches("(?s)<svg[^>]*\\swidth=.*"), "no fixed width on the svg");
+    }
+
+    @Test
+    void aDiagramIsDrawnOnceAndThenComesFromTheCache(@TempDir Path cache) throws Exception {
+        Site site = RenderFixtures.site("flow");
+        DiagramBatch first = new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache));
+        Diagrams.Drawn a = new Diagrams(first).draw(site, messages(), new Diagnostics(), RenderScope.ALL);
+        assertEquals(2, first.drawn(), "the flowchart and the swimlanes");
+        assertEquals(0, first.cached());
+
+        DiagramBatch second = new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache));
+        Diagrams.Drawn b = new Diagrams(second).draw(site, messages(), new Diagnostics(), RenderScope.ALL);
+        assertEquals(0, second.drawn());
+        assertEquals(2, second.cached());
+        assertEquals(a.byPlaybook().get("flow").flowSvg(), b.byPlaybook().get("flow").flowSvg());
+    }
+}

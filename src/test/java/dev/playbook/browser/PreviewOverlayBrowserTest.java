@@ -33,7 +33,7 @@ class PreviewOverlayBrowserTest {
         Path source = Files.createDirectories(temp.resolve("process-definitions"));
         Files.writeString(source.resolve("english.yaml"), PLAYBOOK.formatted("english", "Shop sale", "en"));
         Files.writeString(source.resolve("polish.yaml"), PLAYBOOK.formatted("polish", "Sprzedaż w sklepie", "pl"));
-        LiveBuild build = new LiveBuild(new Pipeline.Input(source, "process-definitions", null, null), "test");
+        LiveBuild build = new LiveBuild(new Pipeline.Input(source, "process-definitions", null, null, null), "test");
         assertTrue(build.rebuild(true).ok());
         try (PreviewServer server = new PreviewServer(build, "127.0.0.1", 0); Browser browser = Browser.start(temp)) {
             server.start();

@@ -321,7 +321,8 @@
       var notice = document.createElement("div");
       notice.className = "notice" + (urgent ? " notice-error" : "");
       notice.id = id;
-      notice.setAttribute("role", urgent ? "alert" : "status");
+      // the board itself is a polite live region; what went wrong is announced at once
+      if (urgent) notice.setAttribute("role", "alert");
       var words = document.createElement("p");
       words.textContent = text;
       notice.appendChild(words);

@@ -111,7 +111,7 @@ class ReaderPagesTest {
             if (doc.selectFirst("label[for=print-ticks]") == null) problems.add(where + ": the print option has no label");
             if (doc.selectFirst("#print-ticks[checked]") != null) problems.add(where + ": printing the deal's ticks should not be the default");
             if (doc.selectFirst(".print-header .print-deal .print-deal-name") == null) problems.add(where + ": no place for the deal's name in the printed header");
-            if (doc.selectFirst("#notices") == null) problems.add(where + ": no place for notices");
+            if (doc.selectFirst("#notices[aria-live=polite]") == null) problems.add(where + ": no live region for notices");
         }
         ViewPagesTest.assertNoProblems(problems);
     }

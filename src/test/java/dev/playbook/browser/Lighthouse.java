@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Google's Lighthouse, from npm, run by {@code src/test/lighthouse/run.mjs} on Node.js against
  * Debian's Chromium: every page of a list in one browser, with Lighthouse's default mobile
- * emulation. The version is the one {@code src/test/lighthouse/package.json} pins, installed into
+ * emulation, its CPU slowdown calibrated to the host as Lighthouse's throttling guide says (the
+ * default 4x on a host as fast as Lighthouse assumes, less on a slower or busier one). The version is the one {@code src/test/lighthouse/package.json} pins, installed into
  * {@code target/lighthouse} (or the folder {@code PLAYBOOK_LIGHTHOUSE} names) by {@code .ci/run}.
  *
  * <p>Where Node.js or that install is missing, the test skips, except in CI ({@code CI=true}),
@@ -44,7 +45,7 @@ final class Lighthouse {
     /** What Lighthouse found on one page. */
     record Result(String name, String url, String scheme, String schemeSeen, Map<String, Integer> scores,
                   List<String> failing, List<String> layoutShifts, List<String> console, List<String> offsite,
-                  int attempts) {
+                  int attempts, int benchmarkIndex, double slowdown) {
     }
 
     private Lighthouse() {
@@ -132,7 +133,8 @@ final class Lighthouse {
         }
         return new Result(r.get("name").asText(), r.get("url").asText(), r.get("scheme").asText(),
                 r.get("schemeSeen").asText(), scores, failing, texts(r.get("layoutShifts")), texts(r.get("console")),
-                texts(r.get("offsite")), r.get("attempts").asInt());
+                texts(r.get("offsite")), r.get("attempts").asInt(), r.get("benchmarkIndex").asInt(),
+                r.get("slowdown").asDouble());
     }
 
     private static List<String> texts(JsonNode array) {

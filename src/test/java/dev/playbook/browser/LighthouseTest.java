@@ -82,8 +82,9 @@ class LighthouseTest {
             r.console().forEach(m -> problems.add("console " + m));
             r.offsite().forEach(u -> problems.add("a request beyond the local server: " + u));
             if (problems.isEmpty()) return;
-            StringBuilder report = new StringBuilder(r.name() + " (" + r.url() + ", best of " + r.attempts() + " run(s)): "
-                    + String.join("; ", problems));
+            StringBuilder report = new StringBuilder(r.name() + " (" + r.url() + ", best of " + r.attempts()
+                    + " run(s), benchmark index " + r.benchmarkIndex() + ", CPU slowdown " + String.format("%.1f", r.slowdown())
+                    + "x): " + String.join("; ", problems));
             r.failing().forEach(f -> report.append("\n  ").append(f));
             r.layoutShifts().forEach(s -> report.append("\n  layout shift: ").append(s));
             fail(report.toString());

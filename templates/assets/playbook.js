@@ -1,17 +1,27 @@
 /*
- * Playbook's only script. Every page reads fine without it; it adds search, print buttons and
- * checklists that remember their ticks. No framework, no network: it works opened from disk.
+ * Playbook's only script. Every page reads fine without it; it adds search, print buttons, diagrams
+ * at full size, and checklists that remember their ticks per deal. No framework, no network: it
+ * works opened from disk. Everything it shows already has its place in the page (see the theme's
+ * stylesheet), so nothing moves when it starts.
  */
 (function () {
   "use strict";
 
   var root = document.documentElement.getAttribute("data-root") || "";
+  var lang = document.documentElement.getAttribute("lang") || "en";
+
+  function each(list, action) {
+    Array.prototype.forEach.call(list, action);
+  }
+
+  function format(text, values) {
+    return String(text).replace(/\{(\d)\}/g, function (all, i) { return values[i] === undefined ? all : values[i]; });
+  }
 
   /* ---------- print buttons ---------- */
 
   function setUpPrinting() {
-    var buttons = document.querySelectorAll("[data-print]");
-    Array.prototype.forEach.call(buttons, function (button) {
+    each(document.querySelectorAll("[data-print]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
         var mode = button.getAttribute("data-print");
@@ -24,6 +34,23 @@
     });
   }
 
+  /* ---------- diagrams at full size ---------- */
+
+  /** On a narrow screen a diagram is scaled down to fit; at full size it keeps its own width and scrolls. */
+  function setUpDiagramZoom() {
+    each(document.querySelectorAll("[data-zoom]"), function (button) {
+      var figure = document.getElementById(button.getAttribute("data-zoom"));
+      var svg = figure && figure.querySelector("svg");
+      if (!svg || !svg.viewBox || !svg.viewBox.baseVal) return;
+      button.addEventListener("click", function () {
+        var full = button.getAttribute("aria-pressed") !== "true";
+        button.setAttribute("aria-pressed", String(full));
+        figure.classList.toggle("full-size", full);
+        svg.style.width = full ? svg.viewBox.baseVal.width + "px" : "";
+      });
+    });
+  }
+
   /* ---------- search ---------- */
 
   function fold(text) {
@@ -31,125 +58,128 @@
     return String(text).toLowerCase().replace(/ł/g, "l").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  function setUpSearch() {
-    var form = document.querySelector("form.search");
-    if (!form) return;
-    var input = form.querySelector(".search-input");
-    var results = form.querySelector(".search-results");
+  /** Loads the site's search index once, on first use, by a script tag: that works from disk too. */
+  function searchIndexLoader(url) {
     var index = null;
     var loading = false;
     var pending = null;
-    form.hidden = false;
-
-    function load(then) {
-      if (index) return then();
+    return function load(then) {
+      if (index) return then(index);
       pending = then;
       if (loading) return;
       loading = true;
       var script = document.createElement("script");
-      script.src = form.getAttribute("data-index");
+      script.src = url;
       script.onload = function () {
         index = (window.PLAYBOOK_SEARCH || []).map(function (e) {
           return { entry: e, title: fold(e.t), text: fold(e.t + " " + e.c + " " + (e.s || "")) };
         });
-        if (pending) pending();
+        if (pending) pending(index);
       };
       document.head.appendChild(script);
-    }
+    };
+  }
 
-    function search(query) {
-      var terms = fold(query).split(/\s+/).filter(Boolean);
-      if (!terms.length) return [];
-      var found = [];
-      index.forEach(function (item) {
-        var score = 0;
-        for (var i = 0; i < terms.length; i++) {
-          if (item.text.indexOf(terms[i]) < 0) return;
-          score += item.title.indexOf(terms[i]) >= 0 ? 3 : 1;
-        }
-        if (item.title.indexOf(terms.join(" ")) === 0) score += 5;
-        found.push({ item: item, score: score });
-      });
-      found.sort(function (a, b) { return b.score - a.score || a.item.entry.t.localeCompare(b.item.entry.t); });
-      return found.slice(0, 20).map(function (f) { return f.item.entry; });
-    }
-
-    function show(entries) {
-      results.innerHTML = "";
-      if (!input.value.trim()) {
-        close();
-        return;
+  /** The best twenty entries for the query: every word must match; matches in the title count more. */
+  function rank(index, query) {
+    var terms = fold(query).split(/\s+/).filter(Boolean);
+    if (!terms.length) return [];
+    var found = [];
+    index.forEach(function (item) {
+      var score = 0;
+      for (var i = 0; i < terms.length; i++) {
+        if (item.text.indexOf(terms[i]) < 0) return;
+        score += item.title.indexOf(terms[i]) >= 0 ? 3 : 1;
       }
-      if (!entries.length) {
-        var none = document.createElement("p");
-        none.className = "search-none";
-        none.textContent = form.getAttribute("data-none");
-        results.appendChild(none);
-      }
-      entries.forEach(function (e, i) {
-        var link = document.createElement("a");
-        link.href = root + e.u;
-        link.className = "search-hit";
-        link.id = "search-hit-" + i;
-        link.setAttribute("role", "option");
-        var kind = document.createElement("span");
-        kind.className = "search-kind";
-        kind.textContent = form.getAttribute("data-kind-" + e.k) || e.k;
-        var title = document.createElement("span");
-        title.className = "search-title";
-        title.textContent = e.t;
-        var context = document.createElement("span");
-        context.className = "search-context";
-        context.textContent = e.c;
-        link.appendChild(kind);
-        link.appendChild(title);
-        link.appendChild(context);
-        results.appendChild(link);
-      });
-      results.hidden = false;
-      input.setAttribute("aria-expanded", "true");
-    }
+      if (item.title.indexOf(terms.join(" ")) === 0) score += 5;
+      found.push({ item: item, score: score });
+    });
+    found.sort(function (a, b) { return b.score - a.score || a.item.entry.t.localeCompare(b.item.entry.t); });
+    return found.slice(0, 20).map(function (f) { return f.item.entry; });
+  }
 
-    function close() {
-      results.hidden = true;
-      input.setAttribute("aria-expanded", "false");
-    }
+  function span(className, text) {
+    var element = document.createElement("span");
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
 
-    function hits() {
-      return Array.prototype.slice.call(results.querySelectorAll(".search-hit"));
-    }
+  function searchHit(form, entry, i) {
+    var link = document.createElement("a");
+    link.href = root + entry.u;
+    link.className = "search-hit";
+    link.id = "search-hit-" + i;
+    link.setAttribute("role", "option");
+    link.appendChild(span("search-kind", form.getAttribute("data-kind-" + entry.k) || entry.k));
+    link.appendChild(span("search-title", entry.t));
+    link.appendChild(span("search-context", entry.c));
+    return link;
+  }
 
-    input.addEventListener("focus", function () { load(function () {}); });
-    input.addEventListener("input", function () {
-      load(function () { show(search(input.value)); });
+  function showHits(ui, entries) {
+    ui.results.innerHTML = "";
+    if (!ui.input.value.trim()) return closeHits(ui);
+    if (!entries.length) {
+      var none = document.createElement("p");
+      none.className = "search-none";
+      none.textContent = ui.form.getAttribute("data-none");
+      ui.results.appendChild(none);
+    }
+    entries.forEach(function (e, i) { ui.results.appendChild(searchHit(ui.form, e, i)); });
+    ui.results.hidden = false;
+    ui.input.setAttribute("aria-expanded", "true");
+  }
+
+  function closeHits(ui) {
+    ui.results.hidden = true;
+    ui.input.setAttribute("aria-expanded", "false");
+  }
+
+  function hits(ui) {
+    return Array.prototype.slice.call(ui.results.querySelectorAll(".search-hit"));
+  }
+
+  /** Arrow keys walk the hits, Escape empties the box. */
+  function searchKeys(ui, event) {
+    var list = hits(ui);
+    var at = list.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && list.length) {
+      event.preventDefault();
+      list[Math.min(at + 1, list.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && list.length) {
+      event.preventDefault();
+      if (at <= 0) ui.input.focus();
+      else list[at - 1].focus();
+    } else if (event.key === "Escape") {
+      ui.input.value = "";
+      closeHits(ui);
+      ui.input.focus();
+    }
+  }
+
+  function setUpSearch() {
+    var form = document.querySelector("form.search");
+    if (!form) return;
+    var ui = { form: form, input: form.querySelector(".search-input"), results: form.querySelector(".search-results") };
+    var load = searchIndexLoader(form.getAttribute("data-index"));
+    form.hidden = false;
+    ui.input.addEventListener("focus", function () { load(function () {}); });
+    ui.input.addEventListener("input", function () {
+      load(function (index) { showHits(ui, rank(index, ui.input.value)); });
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var first = hits()[0];
+      var first = hits(ui)[0];
       if (first) window.location.href = first.href;
     });
-    form.addEventListener("keydown", function (event) {
-      var list = hits();
-      var at = list.indexOf(document.activeElement);
-      if (event.key === "ArrowDown" && list.length) {
-        event.preventDefault();
-        list[Math.min(at + 1, list.length - 1)].focus();
-      } else if (event.key === "ArrowUp" && list.length) {
-        event.preventDefault();
-        if (at <= 0) input.focus();
-        else list[at - 1].focus();
-      } else if (event.key === "Escape") {
-        input.value = "";
-        close();
-        input.focus();
-      }
-    });
+    form.addEventListener("keydown", function (event) { searchKeys(ui, event); });
     document.addEventListener("click", function (event) {
-      if (!form.contains(event.target)) close();
+      if (!form.contains(event.target)) closeHits(ui);
     });
   }
 
-  /* ---------- checklists ---------- */
+  /* ---------- where ticks are kept ---------- */
 
   function memoryStore() {
     var data = {};
@@ -159,146 +189,471 @@
     };
   }
 
-  function storage() {
+  /** The browser's local storage, or, where it is refused, a store that lasts as long as the page. */
+  function openStorage(onRefused) {
     try {
       var probe = "playbook-probe";
       window.localStorage.setItem(probe, probe);
       window.localStorage.removeItem(probe);
       return window.localStorage;
     } catch (e) {
-      var note = document.getElementById("storage-note");
-      if (note) note.hidden = false;
+      onRefused();
       return memoryStore();
     }
   }
 
-  function setUpChecklist() {
-    var lists = document.querySelectorAll(".checklist[data-playbook]");
-    if (!lists.length) return;
-    var playbookId = lists[0].getAttribute("data-playbook");
-    var key = "playbook-checklist:" + playbookId;
-    var store = storage();
-    var boxes = Array.prototype.slice.call(document.querySelectorAll(".checklist input.check-box"));
-    var defaultDeal = lists[0].getAttribute("data-default-deal") || "Deal";
-    var state = read();
-
-    function read() {
-      var saved = null;
-      try { saved = JSON.parse(store.getItem(key)); } catch (e) { saved = null; }
-      if (!saved || !saved.deals || !saved.deals.length) {
-        saved = { deals: [defaultDeal], current: defaultDeal, ticks: {} };
-      }
-      if (saved.deals.indexOf(saved.current) < 0) saved.current = saved.deals[0];
-      saved.ticks = saved.ticks || {};
-      return saved;
+  /*
+   * What is kept, per playbook, under "playbook-checklist:<playbook id>":
+   *   { "v": 2, "deals": ["My deal", "Acme"], "current": "Acme", "ticks": { "Acme": ["<key>", ...] } }
+   * A tick is the data-key of the item it was made on. Keys the page no longer has are kept, never
+   * moved to another item, until the rep discards them.
+   */
+  function readState(store, storeKey, defaultDeal) {
+    var saved = null;
+    try { saved = JSON.parse(store.getItem(storeKey)); } catch (e) { saved = null; }
+    if (!saved || !Array.isArray(saved.deals) || !saved.deals.length) {
+      saved = { deals: [defaultDeal], current: defaultDeal, ticks: {} };
     }
+    saved.v = 2;
+    if (saved.deals.indexOf(saved.current) < 0) saved.current = saved.deals[0];
+    if (!saved.ticks || typeof saved.ticks !== "object") saved.ticks = {};
+    return saved;
+  }
 
-    function save() {
-      try { store.setItem(key, JSON.stringify(state)); } catch (e) { /* full or refused: keep going in memory */ }
-    }
+  function writeState(store, storeKey, state) {
+    try { store.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* full or refused: keep going in memory */ }
+  }
 
-    function ticks() {
-      return state.ticks[state.current] || [];
-    }
+  function ticksOf(state, deal) {
+    var ticks = state.ticks[deal];
+    return Array.isArray(ticks) ? ticks : [];
+  }
 
-    function apply() {
-      var on = ticks();
-      boxes.forEach(function (box) { box.checked = on.indexOf(box.getAttribute("data-key")) >= 0; });
-      progress();
-    }
+  function copyOf(state) {
+    return JSON.parse(JSON.stringify(state));
+  }
 
-    function progress() {
-      var sections = document.querySelectorAll(".checklist-stage");
-      var done = 0;
-      Array.prototype.forEach.call(sections, function (section) {
-        var inside = section.querySelectorAll("input.check-box");
-        var ticked = section.querySelectorAll("input.check-box:checked").length;
-        done += ticked;
-        var label = section.querySelector(".stage-progress");
-        if (label) label.textContent = inside.length ? ticked + "/" + inside.length : "";
-        section.classList.toggle("complete", inside.length > 0 && ticked === inside.length);
-      });
-      var overall = document.getElementById("overall-progress");
-      if (overall) {
-        overall.max = boxes.length || 1;
-        overall.value = done;
-        document.getElementById("overall-count").textContent = done + "/" + boxes.length;
-      }
-    }
+  /* ---------- the page's boxes ---------- */
 
+  function boxesIn(scope) {
+    return Array.prototype.slice.call(scope.querySelectorAll("input.check-box[data-key]"));
+  }
+
+  function keysOf(boxes) {
+    var keys = {};
+    boxes.forEach(function (box) { keys[box.getAttribute("data-key")] = true; });
+    return keys;
+  }
+
+  /**
+   * Ticks of the deal whose item is not on the page. A stage page holds only its own stage, so
+   * there only that stage's ticks can be judged.
+   */
+  function staleTicks(ticks, known, stageId) {
+    return ticks.filter(function (key) {
+      if (stageId && key.indexOf(stageId + "/") !== 0) return false;
+      return !known[key];
+    });
+  }
+
+  function showTicks(boxes, ticks) {
+    var on = {};
+    ticks.forEach(function (key) { on[key] = true; });
+    boxes.forEach(function (box) { box.checked = !!on[box.getAttribute("data-key")]; });
+  }
+
+  /** Done and required items among the boxes: optional tasks do not count, and a key counts once. */
+  function tally(boxes) {
+    var seen = {};
+    var count = { done: 0, all: 0 };
     boxes.forEach(function (box) {
-      box.addEventListener("change", function () {
-        var k = box.getAttribute("data-key");
-        var on = ticks().filter(function (t) { return t !== k; });
-        if (box.checked) on.push(k);
-        state.ticks[state.current] = on;
-        save();
-        progress();
-      });
+      var key = box.getAttribute("data-key");
+      if (box.getAttribute("data-optional") === "true" || seen[key]) return;
+      seen[key] = true;
+      count.all++;
+      if (box.checked) count.done++;
     });
+    return count;
+  }
 
-    var controls = document.querySelector("[data-checklist-controls]");
-    if (controls) {
-      controls.hidden = false;
-      var select = document.getElementById("deal-select");
-      var name = document.getElementById("deal-name");
+  function showCount(element, count) {
+    if (element) element.textContent = count.all ? count.done + "/" + count.all : "";
+  }
 
-      var fill = function () {
-        select.innerHTML = "";
-        state.deals.forEach(function (deal) {
-          var option = document.createElement("option");
-          option.value = deal;
-          option.textContent = deal;
-          option.selected = deal === state.current;
-          select.appendChild(option);
-        });
-        document.getElementById("deal-delete").disabled = state.deals.length < 2;
-      };
-
-      select.addEventListener("change", function () {
-        state.current = select.value;
-        save();
-        apply();
-      });
-      controls.querySelector(".deal-new").addEventListener("submit", function (event) {
-        event.preventDefault();
-        var deal = name.value.trim();
-        if (!deal) return;
-        if (state.deals.indexOf(deal) < 0) state.deals.push(deal);
-        state.current = deal;
-        name.value = "";
-        save();
-        fill();
-        apply();
-      });
-      document.getElementById("checklist-reset").addEventListener("click", function () {
-        state.ticks[state.current] = [];
-        save();
-        apply();
-      });
-      document.getElementById("deal-delete").addEventListener("click", function () {
-        if (state.deals.length < 2) return;
-        delete state.ticks[state.current];
-        state.deals = state.deals.filter(function (d) { return d !== state.current; });
-        state.current = state.deals[0];
-        save();
-        fill();
-        apply();
-      });
-      fill();
+  function showProgress() {
+    each(document.querySelectorAll(".checklist-stage"), function (section) {
+      var count = tally(boxesIn(section));
+      showCount(section.querySelector(".stage-progress"), count);
+      section.classList.toggle("complete", count.all > 0 && count.done === count.all);
+    });
+    each(document.querySelectorAll("[data-section-progress]"), function (label) {
+      var track = label.getAttribute("data-section-progress");
+      var boxes = [];
+      each(document.querySelectorAll('.checklist-stage[data-track="' + track + '"]'), function (s) { boxes = boxes.concat(boxesIn(s)); });
+      showCount(label, tally(boxes));
+    });
+    var overall = document.getElementById("overall-progress");
+    if (overall) {
+      var main = [];
+      each(document.querySelectorAll('.checklist-stage[data-section="main"]'), function (s) { main = main.concat(boxesIn(s)); });
+      var count = tally(main);
+      overall.max = count.all || 1;
+      overall.value = count.done;
+      showCount(document.getElementById("overall-count"), count);
     }
-    apply();
-    window.addEventListener("storage", function (event) {
-      // another tab ticked something: follow it
-      if (event.key === key) {
-        state = read();
-        apply();
-      }
+    var stage = document.getElementById("stage-count");
+    if (stage) showCount(stage, tally(boxesIn(document.querySelector("main"))));
+  }
+
+  /* ---------- notices: what happened, and the way back ---------- */
+
+  /**
+   * Notices sit at the bottom of the window, over the page rather than in it, so showing one never
+   * moves what the rep is reading. Each stays until it is closed or replaced.
+   */
+  function noticeBoard(container, closeWord) {
+    function remove(id) {
+      var old = document.getElementById(id);
+      if (old) old.parentNode.removeChild(old);
+    }
+    function show(id, text, actions, urgent) {
+      remove(id);
+      var notice = document.createElement("div");
+      notice.className = "notice" + (urgent ? " notice-error" : "");
+      notice.id = id;
+      // the board itself is a polite live region; what went wrong is announced at once
+      if (urgent) notice.setAttribute("role", "alert");
+      var words = document.createElement("p");
+      words.textContent = text;
+      notice.appendChild(words);
+      (actions || []).concat([{ label: closeWord, className: "notice-close" }]).forEach(function (action) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = action.label;
+        button.className = action.className || "";
+        button.addEventListener("click", function () {
+          remove(id);
+          if (action.run) action.run();
+        });
+        notice.appendChild(button);
+      });
+      container.appendChild(notice);
+      return notice;
+    }
+    return { show: show, remove: remove };
+  }
+
+  function pluralWord(bar, name, n) {
+    var form = "other";
+    try { form = new Intl.PluralRules(lang).select(n); } catch (e) { /* an old browser: the general form */ }
+    var text = bar.getAttribute("data-msg-" + name + "-" + form) || bar.getAttribute("data-msg-" + name + "-other")
+      || bar.getAttribute("data-msg-" + name + "-many") || "";
+    return format(text, [n]);
+  }
+
+  /* ---------- a deal as a file ---------- */
+
+  /*
+   * A deal's ticks as a file, to carry to another browser:
+   *   { "format": "playbook-ticks", "version": 1, "playbook": "<playbook id>",
+   *     "playbookVersion": "<the playbook's version, or null>", "deal": "<the deal's name>",
+   *     "saved": "<ISO 8601 time>", "ticks": ["<key>", ...] }
+   */
+  var FILE_FORMAT = "playbook-ticks";
+  var FILE_VERSION = 1;
+  var MAX_FILE_BYTES = 256 * 1024;
+  var MAX_TICKS = 5000;
+  var MAX_DEAL_NAME = 80;
+
+  function dealFile(c) {
+    return JSON.stringify({
+      format: FILE_FORMAT,
+      version: FILE_VERSION,
+      playbook: c.playbook,
+      playbookVersion: c.playbookVersion,
+      deal: c.state.current,
+      saved: new Date().toISOString(),
+      ticks: ticksOf(c.state, c.state.current)
+    }, null, 2) + "\n";
+  }
+
+  function fileName(playbook, deal) {
+    var slug = fold(deal).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    return playbook + "-" + (slug || "deal") + ".json";
+  }
+
+  /** Hands the text to the browser as a download, by a link with a download attribute. */
+  function download(name, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    // the browser has taken the file once the click is handled; the link can go a little later
+    window.setTimeout(function () {
+      URL.revokeObjectURL(url);
+      link.parentNode.removeChild(link);
+    }, 60000);
+  }
+
+  /** The deal in a file's text, or {error: the word for what is wrong, detail}. */
+  function parseDealFile(text, playbook) {
+    var data;
+    try { data = JSON.parse(text); } catch (e) { return { error: "not-json" }; }
+    if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FILE_FORMAT
+        || typeof data.version !== "number") {
+      return { error: "wrong-shape" };
+    }
+    if (data.version > FILE_VERSION) return { error: "newer" };
+    if (typeof data.playbook !== "string") return { error: "wrong-shape" };
+    if (data.playbook !== playbook) return { error: "other-playbook", detail: data.playbook.slice(0, MAX_DEAL_NAME) };
+    var deal = typeof data.deal === "string" ? data.deal.trim() : "";
+    var ticks = data.ticks;
+    if (!deal || deal.length > MAX_DEAL_NAME || !Array.isArray(ticks) || ticks.length > MAX_TICKS) {
+      return { error: "wrong-shape" };
+    }
+    var unique = [];
+    for (var i = 0; i < ticks.length; i++) {
+      if (typeof ticks[i] !== "string" || !ticks[i] || ticks[i].length > 300) return { error: "wrong-shape" };
+      if (unique.indexOf(ticks[i]) < 0) unique.push(ticks[i]);
+    }
+    return { deal: deal, ticks: unique };
+  }
+
+  function readDealFile(file, playbook, then) {
+    if (file.size > MAX_FILE_BYTES) return then({ error: "too-large" });
+    var reader = new FileReader();
+    reader.onload = function () { then(parseDealFile(String(reader.result), playbook)); };
+    reader.onerror = function () { then({ error: "unreadable" }); };
+    reader.readAsText(file);
+  }
+
+  /* ---------- the checklist: the deal in use, its ticks, and what the rep can do with them ---------- */
+
+  function word(c, name, values) {
+    return format(c.bar.getAttribute("data-msg-" + name) || name, values || []);
+  }
+
+  function save(c) {
+    writeState(c.store, c.storeKey, c.state);
+  }
+
+  /** Shows the deal in use everywhere: the picker, the boxes, the counts, the old ticks, the printout. */
+  function refresh(c) {
+    fillDealPicker(c);
+    showTicks(c.boxes, ticksOf(c.state, c.state.current));
+    showProgress();
+    showStaleTicks(c);
+    each(document.querySelectorAll(".print-deal-name"), function (name) { name.textContent = c.state.current; });
+  }
+
+  function fillDealPicker(c) {
+    c.select.innerHTML = "";
+    c.state.deals.forEach(function (deal) {
+      var option = document.createElement("option");
+      option.value = deal;
+      option.textContent = deal;
+      option.selected = deal === c.state.current;
+      c.select.appendChild(option);
     });
+    var remove = document.getElementById("deal-delete");
+    if (remove) remove.disabled = c.state.deals.length < 2;
+  }
+
+  function showStaleTicks(c) {
+    var stale = staleTicks(ticksOf(c.state, c.state.current), c.known, c.stageId);
+    if (!stale.length) return c.notices.remove("stale-ticks");
+    c.notices.show("stale-ticks", pluralWord(c.bar, "stale", stale.length), [{
+      label: word(c, "discard-stale"),
+      className: "notice-action",
+      run: function () {
+        c.state.ticks[c.state.current] = ticksOf(c.state, c.state.current).filter(function (k) { return stale.indexOf(k) < 0; });
+        changed(c);
+        refresh(c);
+      }
+    }]);
+  }
+
+  /** A change made since an undoable one: undoing would take that back too, so Undo goes. */
+  function changed(c) {
+    c.notices.remove("undo");
+    save(c);
+  }
+
+  /** Does what a button asks at once, and offers to take it back until the next change. */
+  function undoable(c, message, change) {
+    var before = copyOf(c.state);
+    change();
+    save(c);
+    refresh(c);
+    c.notices.show("undo", message, [{
+      label: word(c, "undo"),
+      className: "notice-action",
+      run: function () {
+        c.state = before;
+        save(c);
+        refresh(c);
+      }
+    }]);
+  }
+
+  function wireBoxes(c) {
+    c.boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        var key = box.getAttribute("data-key");
+        var on = ticksOf(c.state, c.state.current).filter(function (t) { return t !== key; });
+        if (box.checked) on.push(key);
+        c.state.ticks[c.state.current] = on;
+        changed(c);
+        // the same item may have two boxes on a page (a stage page's list and its printable checklist)
+        showTicks(c.boxes, on);
+        showProgress();
+      });
+    });
+  }
+
+  function wireDealPicker(c) {
+    c.select.addEventListener("change", function () {
+      c.state.current = c.select.value;
+      changed(c);
+      refresh(c);
+    });
+  }
+
+  function wireNewDeal(c) {
+    var form = c.bar.querySelector(".deal-new");
+    if (!form) return;
+    var name = document.getElementById("deal-name");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var deal = name.value.trim().slice(0, MAX_DEAL_NAME);
+      if (!deal) return;
+      if (c.state.deals.indexOf(deal) < 0) c.state.deals.push(deal);
+      c.state.current = deal;
+      name.value = "";
+      changed(c);
+      refresh(c);
+    });
+  }
+
+  function wireClear(c) {
+    var button = document.getElementById("checklist-reset");
+    if (!button) return;
+    button.addEventListener("click", function () {
+      var deal = c.state.current;
+      if (!ticksOf(c.state, deal).length) return;
+      undoable(c, word(c, "cleared", [deal]), function () { c.state.ticks[deal] = []; });
+    });
+  }
+
+  function wireDelete(c) {
+    var button = document.getElementById("deal-delete");
+    if (!button) return;
+    button.addEventListener("click", function () {
+      if (c.state.deals.length < 2) return;
+      var deal = c.state.current;
+      undoable(c, word(c, "deleted", [deal]), function () {
+        delete c.state.ticks[deal];
+        c.state.deals = c.state.deals.filter(function (d) { return d !== deal; });
+        c.state.current = c.state.deals[0];
+      });
+    });
+  }
+
+  function wireExport(c) {
+    var button = document.getElementById("deal-export");
+    if (!button) return;
+    button.addEventListener("click", function () {
+      download(fileName(c.playbook, c.state.current), dealFile(c));
+    });
+  }
+
+  function wireImport(c) {
+    var button = document.getElementById("deal-import-button");
+    var input = document.getElementById("deal-import");
+    if (!button || !input) return;
+    button.addEventListener("click", function () {
+      input.value = "";
+      input.click();
+    });
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      readDealFile(file, c.playbook, function (found) {
+        if (found.error) {
+          c.notices.show("import-error", word(c, found.error, [found.detail || ""]), [], true);
+          return;
+        }
+        c.notices.remove("import-error");
+        importDeal(c, found);
+      });
+    });
+  }
+
+  /** A deal from a file becomes the deal in use; one of the same name gets the file's ticks. */
+  function importDeal(c, found) {
+    var known = c.state.deals.indexOf(found.deal) >= 0;
+    undoable(c, word(c, known ? "import-replaced" : "imported", [found.deal]), function () {
+      if (!known) c.state.deals.push(found.deal);
+      c.state.ticks[found.deal] = found.ticks;
+      c.state.current = found.deal;
+    });
+  }
+
+  /** Blank sheets print by default; with the option, the deal's name and ticks print too. */
+  function wirePrintOption() {
+    var option = document.getElementById("print-ticks");
+    if (!option) return;
+    var follow = function () { document.body.classList.toggle("print-ticks", option.checked); };
+    option.addEventListener("change", follow);
+    follow();
+  }
+
+  function followOtherTabs(c) {
+    window.addEventListener("storage", function (event) {
+      if (event.key !== c.storeKey) return;
+      c.state = readState(c.store, c.storeKey, c.defaultDeal);
+      c.notices.remove("undo");
+      refresh(c);
+    });
+  }
+
+  function setUpChecklist() {
+    var bar = document.querySelector("[data-checklist-controls]");
+    if (!bar) return;
+    var c = {
+      bar: bar,
+      playbook: bar.getAttribute("data-playbook"),
+      playbookVersion: bar.getAttribute("data-playbook-version"),
+      stageId: bar.getAttribute("data-stage-page"),
+      defaultDeal: bar.getAttribute("data-default-deal") || "Deal",
+      select: document.getElementById("deal-select"),
+      boxes: boxesIn(document),
+      notices: noticeBoard(document.getElementById("notices") || document.body, bar.getAttribute("data-msg-dismiss") || "×")
+    };
+    c.storeKey = "playbook-checklist:" + c.playbook;
+    c.known = keysOf(c.boxes);
+    c.store = openStorage(function () {
+      c.notices.show("storage-note", word(c, "no-storage"));
+    });
+    c.state = readState(c.store, c.storeKey, c.defaultDeal);
+    wireBoxes(c);
+    wireDealPicker(c);
+    wireNewDeal(c);
+    wireClear(c);
+    wireDelete(c);
+    wireExport(c);
+    wireImport(c);
+    wirePrintOption();
+    followOtherTabs(c);
+    refresh(c);
   }
 
   function start() {
     setUpPrinting();
+    setUpDiagramZoom();
     setUpSearch();
     setUpChecklist();
   }

@@ -4,6 +4,13 @@
   var script = document.currentScript;
   var shown = script ? Number(script.getAttribute("data-version")) : null;
   var overlay = null;
+  // the overlay speaks the page's language; the errors themselves are the build's own words
+  var words = {
+    en: { broken: "The last edit broke the build; this page shows the last good version." },
+    pl: { broken: "Ostatnia zmiana zepsuła budowanie serwisu; ta strona pokazuje ostatnią poprawną wersję." }
+  };
+  var lang = (document.documentElement.getAttribute("lang") || "en").toLowerCase().split("-")[0];
+  var say = words[lang] || words.en;
 
   function render(status) {
     var errors = (status.diagnostics || []).filter(function (d) { return d.severity === "error"; });
@@ -22,7 +29,7 @@
     }
     var lines = errors.map(function (d) { return d.text; });
     if (status.failure) lines.push(status.failure);
-    overlay.textContent = "The last edit broke the build; this page shows the last good version.\n\n" + lines.join("\n");
+    overlay.textContent = say.broken + "\n\n" + lines.join("\n");
   }
 
   var source = new EventSource("/__playbook/events");

@@ -15,12 +15,15 @@ import dev.playbook.plan.Planner;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.progress.Progress;
 import dev.playbook.render.FileSink;
+import dev.playbook.render.PackPublisher;
 import dev.playbook.render.Publisher;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.RenderScope;
 import dev.playbook.render.SiteRenderer;
 import dev.playbook.render.Theme;
 import dev.playbook.render.diagram.Diagrams;
+import dev.playbook.render.pdf.OnboardingPack;
+import dev.playbook.render.pdf.PackCache;
 import dev.playbook.resolve.Resolver;
 import dev.playbook.write.SiteWriter;
 import dev.playbook.write.WriteException;
@@ -98,6 +101,7 @@ public final class Pipeline {
     public static final class Memory {
         private final Loader loader = new Loader();
         private SiteRenderer renderer;
+        private PackPublisher packs;
         private Site drawn;
         private Baseline baseline;
         private Comparison compared;
@@ -127,7 +131,7 @@ public final class Pipeline {
 
     /** Everything but writing: the definitions are checked and every page is drawn in memory. */
     public Outcome check() {
-        return run(RenderScope.ALL, file -> { }, new Steps(), new Diagnostics());
+        return run(RenderScope.ALL, () -> file -> { }, new Steps(), new Diagnostics());
     }
 
     /**
@@ -162,13 +166,14 @@ public final class Pipeline {
             steps.lap("up-to-date check");
             return new Outcome.UpToDate(diagnostics, record.pages(), steps.millis);
         }
-        // pages go to the disk as they are drawn, so a large site never sits in memory whole
-        try (SiteWriter.Transaction transaction = writer.begin(output, fingerprint)) {
-            Outcome outcome = run(RenderScope.ALL, transaction, steps, diagnostics);
+        // pages go to the disk as they are drawn, so a large site never sits in memory whole; the
+        // folder they go to is only made once the definitions are known to be good
+        try (LazyTransaction transaction = new LazyTransaction(writer, output, fingerprint)) {
+            Outcome outcome = run(RenderScope.ALL, transaction::open, steps, diagnostics);
             if (outcome instanceof Outcome.Built built) {
                 List<Diagnostic> warnings = built.diagnostics().sorted().stream()
                         .filter(d -> d.severity() == Severity.WARNING).toList();
-                transaction.commit(new SiteWriter.Record(built.summary().pages(), warnings));
+                transaction.open().commit(new SiteWriter.Record(built.summary().pages(), warnings));
                 steps.lap("write");
                 return new Outcome.Built(built.diagnostics(), built.site(), built.scope(), built.summary(), steps.millis);
             }
@@ -188,11 +193,40 @@ public final class Pipeline {
             memory.renderer = null;
             memory.drawn = null;
         }
-        return run(null, sink, new Steps(), new Diagnostics());
+        return run(null, () -> sink, new Steps(), new Diagnostics());
+    }
+
+    /** Where a run's files go, opened only when there is something to write. */
+    private interface Destination {
+        FileSink open() throws WriteException;
+    }
+
+    /** A site transaction begun on first use, so that a run that stops early leaves no trace on disk. */
+    private static final class LazyTransaction implements AutoCloseable {
+        private final SiteWriter writer;
+        private final Path output;
+        private final String fingerprint;
+        private SiteWriter.Transaction transaction;
+
+        LazyTransaction(SiteWriter writer, Path output, String fingerprint) {
+            this.writer = writer;
+            this.output = output;
+            this.fingerprint = fingerprint;
+        }
+
+        SiteWriter.Transaction open() throws WriteException {
+            if (transaction == null) transaction = writer.begin(output, fingerprint);
+            return transaction;
+        }
+
+        @Override
+        public void close() {
+            if (transaction != null) transaction.close();
+        }
     }
 
     /** @param scope what to draw, or null to work it out from what the memory last drew */
-    private Outcome run(RenderScope scope, FileSink sink, Steps steps, Diagnostics diagnostics) {
+    private Outcome run(RenderScope scope, Destination destination, Steps steps, Diagnostics diagnostics) {
         Failure unusable = input.unusable();
         if (unusable != null) return steps.failed(diagnostics, unusable);
         // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
@@ -216,15 +250,19 @@ public final class Pipeline {
         boolean sameChanges = Objects.equals(changes, memory.compared);
         RenderScope inScope = scope != null ? scope : sameChanges ? scope(memory.drawn, site) : RenderScope.ALL;
         try {
+            FileSink sink = destination.open();
             SiteRenderer.Summary summary = renderer().render(plan, diagnostics, inScope, sink, changes);
             steps.lap("render");
             steps.millis.put("render.diagrams", summary.diagramMillis());
+            steps.millis.put("render.pdf", memory.packs.millis());
             if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
             memory.drawn = site;
             memory.compared = changes;
             return new Outcome.Built(diagnostics, site, inScope, summary, steps.millis);
         } catch (RenderException e) {
             return steps.failed(diagnostics, e.failure());
+        } catch (WriteException e) {
+            return steps.failed(diagnostics, Failure.output(e.getMessage()));
         } catch (IOException e) {
             return steps.failed(diagnostics, Failure.input("cannot read the templates: " + e.getMessage()));
         }
@@ -254,9 +292,11 @@ public final class Pipeline {
 
     private SiteRenderer renderer() throws IOException {
         if (memory.renderer == null) {
-            List<Publisher> publishers = SiteRenderer.standardPublishers();
-            memory.renderer = new SiteRenderer(new Theme(input.templates()), generator,
-                    new Diagrams(input.cache(), writesCache, progress), progress, publishers);
+            Theme theme = new Theme(input.templates());
+            memory.packs = new PackPublisher(new OnboardingPack(theme, generator, PackCache.in(input.cache(), writesCache)));
+            List<Publisher> publishers = SiteRenderer.standardPublishers(memory.packs);
+            memory.renderer = new SiteRenderer(theme, generator, new Diagrams(input.cache(), writesCache, progress), progress,
+                    publishers);
         }
         return memory.renderer;
     }

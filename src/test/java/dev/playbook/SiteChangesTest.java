@@ -69,8 +69,8 @@ class SiteChangesTest {
             } else if (holder.tagName().equals("label")) {
                 Element box = holder.parent().selectFirst("input");
                 where = box.attr("data-key").contains("/exit:") ? "gate " + holder.ownText().strip() : box.attr("data-key");
-            } else if (holder.hasClass("task-head")) {
-                where = holder.parent().id();
+            } else if (holder.hasClass("task-head") || holder.hasClass("task-head-text")) {
+                where = holder.closest("li").id();
             } else {
                 where = holder.ownText().strip();
             }
@@ -141,8 +141,8 @@ class SiteChangesTest {
                 "heading: changed",
                 "task-call: changed",
                 "task-log: changed",
-                "A budget holder is known.: new",
-                "The need is written down.: changed",
+                "gate A budget holder is known.: new",
+                "gate The need is written down.: changed",
                 "Takes the first call this week.: changed",
                 "Who signs?: changed"), badges(lead));
         assertEquals(List.of(), badges(page("b2b/stages/proposal.html").selectFirst("article.stage")));

@@ -5,6 +5,7 @@ import dev.playbook.diagnostics.Position;
 import dev.playbook.diagnostics.Suggestions;
 import dev.playbook.load.Definitions.BranchDefinition;
 import dev.playbook.load.Definitions.ItemDefinition;
+import dev.playbook.load.Definitions.LanguageText;
 import dev.playbook.load.Definitions.NamedDefinition;
 import dev.playbook.load.Definitions.PlaybookDefinition;
 import dev.playbook.load.Definitions.ResourceDefinition;
@@ -14,6 +15,7 @@ import dev.playbook.load.Definitions.TaskDefinition;
 import dev.playbook.load.Definitions.TrackDefinition;
 import dev.playbook.model.LinkPolicy;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.PaperSize;
 import dev.playbook.model.Robots;
 import dev.playbook.model.Slugs;
 import dev.playbook.model.StageDuration;
@@ -22,17 +24,20 @@ import dev.playbook.model.StageStatus;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the YAML tree of one file into {@link Definitions}, checking keys, types and the shape of values. */
 final class DefinitionReader {
     static final Set<String> PLAYBOOK_KEYS = Set.of("playbook", "title", "language", "version", "owner", "summary",
-            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove", "crm");
+            "extends", "roles", "buyer_journey", "loss_reasons", "stages", "tracks", "remove", "crm", "pdf", "last_changed");
     static final Set<String> STAGE_KEYS = Set.of("id", "title", "status", "kind", "buyer_phase", "goal",
             "description", "definition", "tasks", "exit_criteria", "buyer_commitments", "questions", "probability",
             "duration", "next", "branches", "after", "before", "crm");
@@ -43,7 +48,7 @@ final class DefinitionReader {
     static final Set<String> TRACK_KEYS = Set.of("id", "title", "stages", "returns_to");
     static final Set<String> ITEM_KEYS = Set.of("id", "text");
     static final Set<String> SITE_KEYS = Set.of("title", "language", "base_url", "audit_questions", "footer", "changes_since",
-            "robots");
+            "robots", "pdf", "paper");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*([dw])");
@@ -79,26 +84,52 @@ final class DefinitionReader {
                 r.list("stages", this::stage),
                 r.list("tracks", this::track),
                 r.list("remove", n -> scalar(n, "`remove`")),
-                crm.playbook(r));
+                crm.playbook(r), r.bool("pdf"), date(r, "last_changed"));
     }
 
     SiteDefinition site(YamlNode root) {
         if (root == null) {
-            return new SiteDefinition(file, null, null, null, List.of(), null);
+            return SiteDefinition.empty(file);
         }
         if (!(root instanceof YamlNode.Mapping m)) {
             diagnostics.error(root.at(), "site.yaml should be a mapping of keys (`title:`, `language:` ...), but this is "
                     + root.description());
-            return new SiteDefinition(file, null, null, null, List.of(), null);
+            return SiteDefinition.empty(file);
         }
         MappingReader r = new MappingReader(m, "site.yaml", SITE_KEYS, source, diagnostics);
         ListValue<Markdown> questions = r.list("audit_questions", n -> r.markdownOf(n, "audit_questions"));
         if (questions != null && questions.append()) {
             diagnostics.error(questions.at(), "`audit_questions` replaces the default questions; write a plain list");
         }
-        return new SiteDefinition(file, r.text("title"), r.text("language"), baseUrl(r),
-                questions == null ? List.of() : questions.items(), r.markdown("footer"), r.text("changes_since"),
-                choice(r, "robots", Robots.class));
+        YamlNode.Mapping titles = perLanguage(r, "title");
+        YamlNode.Mapping footers = perLanguage(r, "footer");
+        return new SiteDefinition(file, titles == null ? r.text("title") : null, r.text("language"), baseUrl(r),
+                questions == null ? List.of() : questions.items(), footers == null ? r.markdown("footer") : null,
+                r.text("changes_since"), choice(r, "robots", Robots.class), r.bool("pdf"), choice(r, "paper", PaperSize.class),
+                titles == null ? List.of() : languageTexts(titles, "title", YamlNode.Scalar::text),
+                footers == null ? List.of() : languageTexts(footers, "footer", source::markdown));
+    }
+
+    /** The mapping of a setting written once per language, or null where it is written once for all. */
+    private static YamlNode.Mapping perLanguage(MappingReader r, String key) {
+        return r.node(key) instanceof YamlNode.Mapping m ? m : null;
+    }
+
+    /** {@code { en: ..., pl: ... }}: each language's text; which languages exist is for the resolve step to check. */
+    private <T> List<LanguageText<T>> languageTexts(YamlNode.Mapping m, String key, Function<YamlNode.Scalar, T> text) {
+        if (m.entries().isEmpty()) {
+            diagnostics.error(m.at(), "`" + key + "` is empty; write one text, or one per language (`en:`, `pl:`)");
+        }
+        List<LanguageText<T>> texts = new ArrayList<>();
+        for (YamlNode.Entry e : m.entries()) {
+            if (e.value() instanceof YamlNode.Scalar s && !MappingReader.isNull(s)) {
+                texts.add(new LanguageText<>(new Located<>(e.key(), e.keyAt()), text.apply(s)));
+            } else {
+                diagnostics.error(e.value().at(), "`" + key + "` in `" + e.key() + "` should be text, but this is "
+                        + e.value().description());
+            }
+        }
+        return texts;
     }
 
     /**
@@ -316,6 +347,19 @@ final class DefinitionReader {
         diagnostics.error(value.at(), "`" + key + "` must be one of " + String.join(", ", allowed) + "; `"
                 + value.value() + "` is not" + Suggestions.didYouMean(value.value(), allowed));
         return null;
+    }
+
+    /** A day written as YYYY-MM-DD, e.g. {@code 2026-01-15}. */
+    private Located<LocalDate> date(MappingReader r, String key) {
+        Located<String> text = r.text(key);
+        if (text == null) return null;
+        try {
+            return new Located<>(LocalDate.parse(text.value().trim()), text.at());
+        } catch (DateTimeParseException e) {
+            diagnostics.error(text.at(), "`" + key + "` must be a date written as YYYY-MM-DD, like `2026-01-15`; `"
+                    + text.value() + "` is not");
+            return null;
+        }
     }
 
     private Located<Integer> probability(MappingReader r) {

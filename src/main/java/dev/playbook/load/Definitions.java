@@ -3,11 +3,13 @@ package dev.playbook.load;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.ForecastCategory;
 import dev.playbook.model.Markdown;
+import dev.playbook.model.PaperSize;
 import dev.playbook.model.Robots;
 import dev.playbook.model.StageDuration;
 import dev.playbook.model.StageKind;
 import dev.playbook.model.StageStatus;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -35,7 +37,9 @@ public final class Definitions {
             ListValue<StageDefinition> stages,
             ListValue<TrackDefinition> tracks,
             ListValue<Located<String>> remove,
-            PlaybookCrmDefinition crm) {
+            PlaybookCrmDefinition crm,
+            Boolean pdf,
+            Located<LocalDate> lastChanged) {
     }
 
     public record StageDefinition(
@@ -125,14 +129,32 @@ public final class Definitions {
             List<Markdown> auditQuestions,
             Markdown footer,
             Located<String> changesSince,
-            Located<Robots> robots) {
+            Located<Robots> robots,
+            Boolean pdf,
+            Located<PaperSize> paper,
+            List<LanguageText<String>> titles,
+            List<LanguageText<Markdown>> footers) {
         public SiteDefinition {
             auditQuestions = List.copyOf(auditQuestions);
+            titles = List.copyOf(titles);
+            footers = List.copyOf(footers);
+        }
+
+        /** Settings as an absent or empty {@code site.yaml} gives them. */
+        static SiteDefinition empty(String file) {
+            return new SiteDefinition(file, null, null, null, List.of(), null, null, null, null, null, List.of(), List.of());
         }
 
         public SiteDefinition(String file, Located<String> title, Located<String> language, String baseUrl,
                               List<Markdown> auditQuestions, Markdown footer) {
-            this(file, title, language, baseUrl, auditQuestions, footer, null, null);
+            this(file, title, language, baseUrl, auditQuestions, footer, null, null, null, null, List.of(), List.of());
         }
+    }
+
+    /**
+     * One language's text of a setting written per language ({@code title: { en: ..., pl: ... }});
+     * the language is as written, checked by the resolve step.
+     */
+    public record LanguageText<T>(Located<String> language, T text) {
     }
 }

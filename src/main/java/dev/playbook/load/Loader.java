@@ -52,7 +52,7 @@ public final class Loader {
         Set<String> present = new HashSet<>();
         for (Path path : files) present.add(shown(sourceDir, shownAs, path));
         remembered.keySet().retainAll(present);
-        SiteDefinition site = new SiteDefinition(shownAs + "/" + SITE_FILE, null, null, null, List.of(), null);
+        SiteDefinition site = SiteDefinition.empty(shownAs + "/" + SITE_FILE);
         List<PlaybookDefinition> playbooks = new ArrayList<>();
         for (FileResult result : results) {
             diagnostics.addAll(result.diagnostics());

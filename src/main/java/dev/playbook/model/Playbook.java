@@ -1,5 +1,6 @@
 package dev.playbook.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.Optional;
  * @param extendsId the playbook this one is a variant of, or null
  * @param sourceFile the definition file, as shown to the user
  * @param crm where the playbook goes in each CRM; never null
+ * @param pdf whether the playbook gets its printable onboarding pack
+ * @param lastChanged the day the author says the playbook last changed, or null
  */
 public record Playbook(
         String id,
@@ -26,7 +29,9 @@ public record Playbook(
         List<Stage> stages,
         List<Track> tracks,
         String sourceFile,
-        PlaybookCrm crm) {
+        PlaybookCrm crm,
+        boolean pdf,
+        LocalDate lastChanged) {
 
     public Playbook {
         roles = List.copyOf(roles);

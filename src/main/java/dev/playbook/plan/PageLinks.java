@@ -54,6 +54,10 @@ public final class PageLinks {
         return RelativeLinks.between(from, SitePaths.flow(playbookId));
     }
 
+    public String onboardingPack(String playbookId) {
+        return RelativeLinks.between(from, SitePaths.onboardingPack(playbookId));
+    }
+
     public String diagramFile(String playbookId, String name) {
         return RelativeLinks.between(from, SitePaths.diagramFile(playbookId, name));
     }

@@ -50,6 +50,11 @@ public final class SitePaths {
         return safe(playbookId) + "/flow.html";
     }
 
+    /** The playbook's onboarding pack, a printable handbook, e.g. {@code b2b/b2b.pdf}. */
+    public static String onboardingPack(String playbookId) {
+        return safe(playbookId) + "/" + safe(playbookId) + ".pdf";
+    }
+
     /** A diagram file beside the playbook's pages, e.g. {@code b2b/flow.svg} or {@code b2b/roles.puml}. */
     public static String diagramFile(String playbookId, String name) {
         if (!name.matches("[a-z]+\\.(svg|puml)")) throw new IllegalArgumentException("not a diagram file name: " + name);

@@ -6,17 +6,22 @@ import dev.playbook.model.Markdown;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.CoreHtmlNodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -34,8 +39,16 @@ public final class MarkdownRenderer {
         this(source -> null);
     }
 
+    private final Function<String, String> diagrams;
+
+    /** The finished markup of a diagram this renderer knows, by its source; null for one it does not. */
+    public Function<String, String> diagramMarkup() {
+        return diagrams;
+    }
+
     /** @param diagrams the finished markup for a diagram's source, or null to show the source as code */
     public MarkdownRenderer(Function<String, String> diagrams) {
+        this.diagrams = diagrams == null ? source -> null : diagrams;
         List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create(),
                 TaskListItemsExtension.create());
         parser = Parser.builder().extensions(extensions).linkProcessor(new PhoneLinks.Destination())
@@ -45,6 +58,7 @@ public final class MarkdownRenderer {
                 .nodeRendererFactory(context -> new DiagramBlockRenderer(context, diagrams))
                 .nodeRendererFactory(TaskBoxRenderer::new)
                 .nodeRendererFactory(SafeLinkRenderer::new)
+                .attributeProviderFactory(context -> new TaskListClasses())
                 .extensions(extensions).escapeHtml(true).sanitizeUrls(true).urlSanitizer(new PolicySanitizer())
                 .build();
     }
@@ -79,14 +93,39 @@ public final class MarkdownRenderer {
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(org.commonmark.ext.task.list.items.TaskListItemMarker.class);
+            return Set.of(TaskListItemMarker.class);
         }
 
         @Override
         public void render(Node node) {
-            boolean done = ((org.commonmark.ext.task.list.items.TaskListItemMarker) node).isChecked();
+            boolean done = ((TaskListItemMarker) node).isChecked();
             context.getWriter().raw("<span class=\"task-box\" aria-hidden=\"true\">" + (done ? "&#9745;" : "&#9744;")
                     + "</span> ");
+        }
+    }
+
+    /**
+     * Marks task-list items and the lists that hold them (GitHub's class names), so the page's style
+     * can draw the box in place of the bullet instead of beside it.
+     */
+    private static final class TaskListClasses implements AttributeProvider {
+        @Override
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+            if (node instanceof ListItem item && isTask(item)) {
+                attributes.put("class", "task-list-item");
+            } else if (node instanceof ListBlock list) {
+                for (Node child = list.getFirstChild(); child != null; child = child.getNext()) {
+                    if (child instanceof ListItem item && isTask(item)) {
+                        attributes.put("class", "contains-task-list");
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** The extension puts its marker first in the item. */
+        private static boolean isTask(ListItem item) {
+            return item.getFirstChild() instanceof TaskListItemMarker;
         }
     }
 

@@ -40,6 +40,10 @@ final class PageTemplates {
         model.put("settings", site.site().settings());
         String baseUrl = site.site().settings().baseUrl();
         if (!baseUrl.isEmpty()) model.put("canonical", PublicUrls.of(baseUrl, page.path()));
+        // the site's title and footer in the page's own language
+        model.put("siteTitle", site.site().settings().titleIn(page.language()));
+        Markdown footer = site.site().settings().footerIn(page.language());
+        if (footer != null) model.put("siteFooter", footer);
         model.put("page", page);
         model.put("links", page.links());
         if (page.kind() == PageKind.AUDIT) model.put("auditQuestions", auditQuestions(site, messages));
@@ -65,6 +69,10 @@ final class PageTemplates {
             model.put("rolesOmitted", d.rolesSource() != null && d.rolesSvg() == null);
         }
         model.put("facts", facts);
+        Object packPages = facts.get(PackPublisher.PAGES);
+        if (packPages != null && (page.kind() == PageKind.PLAYBOOK || page.kind() == PageKind.CHECKLIST)) {
+            model.put("pack", Map.of("url", page.links().onboardingPack(page.playbook().id()), "pages", packPages));
+        }
         if (page.stage() != null) model.put("stage", page.stage());
         ChangesView changes = site.changes() == null ? null
                 : new ChangesView(site.changes(), page.playbook(), page.links(), messages);

@@ -24,7 +24,7 @@ public final class PlaybookView {
     private final Messages messages;
     private final Route route;
 
-    PlaybookView(Playbook playbook, PageLinks links, Messages messages) {
+    public PlaybookView(Playbook playbook, PageLinks links, Messages messages) {
         this.playbook = playbook;
         this.route = playbook.route();
         this.links = links;
@@ -136,6 +136,23 @@ public final class PlaybookView {
         public boolean isMain() {
             return kind.equals("main");
         }
+
+        /** What a deal in this section must get done: every stage's required tasks and exit criteria. */
+        public int requiredItems() {
+            return stages.stream().mapToInt(PlaybookView::requiredItemsOf).sum();
+        }
+    }
+
+    /**
+     * The boxes of a stage that progress counts: its tasks that are not optional, and its exit
+     * criteria. Optional tasks can be ticked but never hold a deal back.
+     */
+    public int requiredItems(Stage stage) {
+        return requiredItemsOf(stage);
+    }
+
+    private static int requiredItemsOf(Stage stage) {
+        return (int) stage.tasks().stream().filter(t -> !t.optional()).count() + stage.exitCriteria().size();
     }
 
     /** The stage's number within its checklist section, counting from 1. */

@@ -50,9 +50,10 @@ public final class SiteRenderer {
     }
 
     /** The outputs every site has, in the order they run for a playbook. */
-    public static List<Publisher> standardPublishers() {
-        return List.of(new DiagramFilePublisher(), new PagePublisher(), new SearchIndexPublisher(), new StaticFilePublisher(),
-                new SearchEnginePublisher());
+    public static List<Publisher> standardPublishers(PackPublisher packs) {
+        // the pack goes first: the pages link to it with its page count
+        return List.of(packs, new DiagramFilePublisher(), new PagePublisher(), new SearchIndexPublisher(),
+                new StaticFilePublisher(), new SearchEnginePublisher());
     }
 
     /**

@@ -7,14 +7,17 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -86,6 +89,30 @@ public final class Theme {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         return cfg;
+    }
+
+    /**
+     * Fills a template of the theme other than a page's, e.g. {@code print/pack.ftlh}. A mistake
+     * in it is told with the template's file, line and column.
+     *
+     * @param what what is being drawn, for the message
+     */
+    public String fill(String template, Map<String, Object> model, String what) throws RenderException {
+        try {
+            StringWriter out = new StringWriter(64 * 1024);
+            freemarker.getTemplate(template).process(model, out);
+            return out.toString();
+        } catch (TemplateException e) {
+            String where = e.getTemplateSourceName() == null ? "" : e.getTemplateSourceName() + ":"
+                    + e.getLineNumber() + ":" + e.getColumnNumber() + ": ";
+            throw new RenderException(where + "template error while drawing " + what + ": "
+                    + e.getMessageWithoutStackTop().strip(), e);
+        } catch (ParseException e) {
+            throw new RenderException(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                    + ": template error: " + e.getEditorMessage(), e);
+        } catch (IOException e) {
+            throw new RenderException("cannot load the template " + template + ": " + e.getMessage(), e);
+        }
     }
 
     /** The words of each language: the bundled ones, with any key the user folder gives replaced. */

@@ -100,7 +100,8 @@ final class PlaybookBuilder {
         // without a title the playbook cannot be published, but its flow can still be checked
         Playbook playbook = new Playbook(id, titled ? def.title().value() : "", language, text(def.version()),
                 text(def.owner()), def.summary(), text(def.extendsId()), roles, phases, lossReasons, stages, tracks,
-                def.file(), new CrmSettings(diagnostics).playbook(def));
+                def.file(), new CrmSettings(diagnostics).playbook(def), !Boolean.FALSE.equals(def.pdf()),
+                def.lastChanged() == null ? null : def.lastChanged().value());
         new FlowChecks(diagnostics).check(playbook, def);
         return titled ? playbook : null;
     }

@@ -8,6 +8,8 @@ import dev.playbook.load.Definitions.SiteDefinition;
 import dev.playbook.load.LoadedDefinitions;
 import dev.playbook.load.Located;
 import dev.playbook.model.Language;
+import dev.playbook.model.Markdown;
+import dev.playbook.model.PaperSize;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Robots;
 import dev.playbook.model.Site;
@@ -111,7 +113,8 @@ public final class Resolver {
 
     private static PlaybookDefinition withId(PlaybookDefinition d, Located<String> id) {
         return new PlaybookDefinition(d.file(), d.at(), id, d.title(), d.language(), d.version(), d.owner(), d.summary(),
-                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove(), d.crm());
+                d.extendsId(), d.roles(), d.buyerJourney(), d.lossReasons(), d.stages(), d.tracks(), d.remove(), d.crm(),
+                d.pdf(), d.lastChanged());
     }
 
     private static void rejectVariantOnlyKeys(PlaybookDefinition def, Diagnostics diagnostics) {
@@ -136,9 +139,13 @@ public final class Resolver {
                 language = chosen;
             }
         }
-        String title = def.title() != null && !def.title().value().isBlank() ? def.title().value()
-                : language == Language.PL ? DEFAULT_SITE_TITLE_PL : DEFAULT_SITE_TITLE_EN;
-        return new SiteSettings(title, language, def.baseUrl() == null ? "" : def.baseUrl(), def.auditQuestions(), def.footer(),
-                def.robots() == null ? Robots.INDEX : def.robots().value());
+        String single = def.title() != null && !def.title().value().isBlank() ? def.title().value() : null;
+        Map<Language, String> titles = SiteTexts.byLanguage("title", single, def.titles(), language,
+                l -> l == Language.PL ? DEFAULT_SITE_TITLE_PL : DEFAULT_SITE_TITLE_EN, diagnostics);
+        Map<Language, Markdown> footers = SiteTexts.byLanguage("footer", def.footer(), def.footers(), language,
+                l -> null, diagnostics);
+        return new SiteSettings(titles.get(language), language, def.baseUrl() == null ? "" : def.baseUrl(),
+                def.auditQuestions(), footers.get(language), def.robots() == null ? Robots.INDEX : def.robots().value(),
+                !Boolean.FALSE.equals(def.pdf()), def.paper() == null ? PaperSize.A4 : def.paper().value(), titles, footers);
     }
 }

@@ -52,7 +52,9 @@ final class VariantMerger {
                 tracks(parent.tracks(), variant.tracks()),
                 removals(parent, variant),
                 // a variant is a playbook of its own in the CRM too: sharing its base's process would clash
-                variant.crm());
+                variant.crm(),
+                either(variant.pdf(), parent.pdf()),
+                either(variant.lastChanged(), parent.lastChanged()));
     }
 
     /** Every stage the chain of variants removed, kept so that a dangling reference can name its cause. */

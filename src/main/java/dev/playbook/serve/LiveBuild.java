@@ -73,7 +73,12 @@ public final class LiveBuild {
             return remember(new Rebuild(version, diagnostics, false, failure, List.of()));
         }
         Map<String, byte[]> merged = built.scope().playbooks() == null ? new TreeMap<>() : new TreeMap<>(files);
-        if (built.scope().playbooks() != null) dropRemovedPlaybooks(merged, built.site());
+        if (built.scope().playbooks() != null) {
+            dropRemovedPlaybooks(merged, built.site());
+            // a redrawn playbook's files are all in `drawn`: what is not there is gone (e.g. a pack turned off)
+            Set<String> redrawn = built.scope().playbooks();
+            merged.keySet().removeIf(path -> redrawn.contains(path.split("/")[0]));
+        }
         merged.putAll(drawn);
         List<String> rendered = drawn.keySet().stream().filter(path -> path.endsWith(".html")).sorted().toList();
         files = Collections.unmodifiableMap(merged);

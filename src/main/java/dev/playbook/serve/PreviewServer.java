@@ -46,7 +46,8 @@ public final class PreviewServer implements AutoCloseable {
             Map.entry("json", "application/json; charset=utf-8"), Map.entry("puml", "text/plain; charset=utf-8"),
             Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
             Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("ico", "image/x-icon"),
-            Map.entry("woff2", "font/woff2"), Map.entry("txt", "text/plain; charset=utf-8"));
+            Map.entry("woff2", "font/woff2"), Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("pdf", "application/pdf"));
 
     private final LiveBuild build;
     private final HttpServer server;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,14 +34,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Every kind of page of the example site passes axe-core's WCAG 2.1 A and AA rules, in the light
  * and in the dark colour scheme; and the checklist can be used with the keyboard alone.
  */
+@ExtendWith(SharedSite.class)
 class AccessibilityBrowserTest {
     /** The deal controls of the checklist, each of which a keyboard user must be able to reach. */
     static final List<String> DEAL_CONTROLS = List.of("deal-name", "deal-add", "deal-select", "checklist-reset");
     /** Tab presses allowed from the top of the checklist page to its first task box. */
     static final int TABS_TO_FIRST_BOX = 60;
-
-    @TempDir
-    static Path temp;
 
     static Browser browser;
     static ExampleSite site;
@@ -48,17 +47,11 @@ class AccessibilityBrowserTest {
     static Playbook english;
 
     @BeforeAll
-    static void start() {
-        if (!Browser.available()) return; // each test then skips
-        site = ExampleSite.build(temp);
+    static void start(ExampleSite shared, Browser sharedBrowser) {
+        site = shared;
         polish = playbookIn(Language.PL);
         english = playbookIn(Language.EN);
-        browser = Browser.start(temp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
+        browser = sharedBrowser;
     }
 
     @BeforeEach
@@ -95,7 +88,7 @@ class AccessibilityBrowserTest {
 
     @ParameterizedTest(name = "{0} colour scheme")
     @ValueSource(strings = {"light", "dark"})
-    void axeNoticesAnInaccessiblePage(String scheme) throws java.io.IOException {
+    void axeNoticesAnInaccessiblePage(String scheme, @TempDir Path temp) throws java.io.IOException {
         // guards the check above against passing because it checks nothing
         Path page = temp.resolve("inaccessible.html");
         java.nio.file.Files.writeString(page, "<!DOCTYPE html><html lang=\"en\"><head><title>t</title><style>"

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -94,6 +95,7 @@ final class Browser implements AutoCloseable {
         try {
             profile = Files.createDirectories(workFolder.resolve("chromium-profile"));
             tmp = Files.createDirectories(workFolder.resolve("chromium-tmp"));
+            Files.createDirectories(downloads(workFolder));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the browser's folders in " + workFolder, e);
         }
@@ -103,9 +105,12 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--window-size=1280,900",
                 "--allow-file-access-from-files", "--user-data-dir=" + profile.toAbsolutePath());
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
+        Map<String, Object> prefs = new HashMap<>();
+        // a file the page offers for download lands in the test's own folder, without asking
+        prefs.put("download.default_directory", downloads(workFolder).toAbsolutePath().toString());
+        prefs.put("download.prompt_for_download", false);
+        if (!javascript) prefs.put("profile.managed_default_content_settings.javascript", 2);
+        options.setExperimentalOption("prefs", prefs);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -135,6 +140,11 @@ final class Browser implements AutoCloseable {
             }
         }
         return new Browser(driver, profile, javascript);
+    }
+
+    /** Where files the pages offer for download are saved. */
+    static Path downloads(Path workFolder) {
+        return workFolder.resolve("downloads");
     }
 
     /**

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Every page of the example site, opened from disk one after another in one browser: none logs an
  * error or has a request fail, and every link and anchor on it leads somewhere that exists.
  */
+@ExtendWith(SharedSite.class)
 class BrowserSweepTest {
     /** Links that leave the site: not checked. */
     static final Set<String> EXTERNAL_SCHEMES = Set.of("http", "https", "mailto", "tel");
@@ -51,20 +53,15 @@ class BrowserSweepTest {
     }
 
     @BeforeAll
-    static void start() {
-        if (!Browser.available()) return; // each test then skips
-        site = ExampleSite.build(temp);
-        browser = Browser.start(temp);
-        network = NetworkWatch.start(browser, temp);
+    static void start(ExampleSite shared, Browser sharedBrowser) {
+        site = shared;
+        browser = sharedBrowser;
+        if (browser != null) network = NetworkWatch.start(browser, temp);
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (network != null) network.close();
-        } finally {
-            if (browser != null) browser.close();
-        }
+        if (network != null) network.close();
     }
 
     @BeforeEach

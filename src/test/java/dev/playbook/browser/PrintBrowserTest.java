@@ -1,19 +1,27 @@
 package dev.playbook.browser;
 
 import dev.playbook.model.Playbook;
+import dev.playbook.model.Resource;
 import dev.playbook.model.Stage;
 import dev.playbook.model.Task;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PrintOptions;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,6 +121,52 @@ class PrintBrowserTest {
     }
 
     @Test
+    void aPrintedChecklistShowsRolesAndUrlsAndTheDealOnlyWhenAsked() throws IOException {
+        Playbook withResources = site.model().playbooks().stream()
+                .filter(pb -> pb.allStages().stream().flatMap(s -> s.tasks().stream()).anyMatch(t -> !t.resources().isEmpty()))
+                .filter(pb -> !pb.roles().isEmpty())
+                .findFirst().orElseThrow(() -> new AssertionError("no example playbook has roles and resources"));
+        browser.open(site.playbookFile(withResources, "checklist.html"));
+        browser.script("window.localStorage.clear();");
+        browser.reload();
+        String deal = "Acme Sp. z o.o.";
+        browser.find("#deal-name").sendKeys(deal);
+        browser.find("#deal-add").click();
+        WebElement ticked = browser.findAll(".checklist input.check-box").get(0);
+        WebElement blank = browser.findAll(".checklist input.check-box").get(1);
+        ticked.click();
+
+        String sheet = pdfText(temp.resolve("blank.pdf"));
+        assertFalse(words(sheet).contains(deal), "a blank sheet (the default) should not carry the deal's name");
+        List<String> missing = new ArrayList<>();
+        for (Stage stage : withResources.allStages()) {
+            for (Task task : stage.tasks()) {
+                if (task.role() != null) {
+                    String role = withResources.role(task.role()).orElseThrow().title();
+                    if (!words(sheet).contains(role)) missing.add("role " + role);
+                }
+                for (Resource r : task.resources()) {
+                    if (!sheet.replaceAll("\\s+", "").contains(r.url().replaceAll("\\s+", ""))) missing.add("url " + r.url());
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "the printed checklist should show each task's role and each resource's URL");
+        browser.emulateMedia("print");
+        assertEquals("rgb(255, 255, 255)", background(ticked), "a blank sheet shows no tick");
+        browser.emulateMedia("");
+
+        browser.find("#print-ticks").click();
+        String named = pdfText(temp.resolve("named.pdf"));
+        assertTrue(words(named).contains(words(browser.find(".print-deal").getDomProperty("textContent"))),
+                "the printed sheet should carry the deal's name: " + named.substring(0, Math.min(400, named.length())));
+        assertTrue(words(named).contains(deal), "the deal's name is not printed");
+        browser.emulateMedia("print");
+        assertEquals("rgb(0, 0, 0)", background(ticked), "a ticked box should print filled");
+        assertEquals("rgb(255, 255, 255)", background(blank), "a box not ticked should print empty");
+        browser.assertNoPageErrors("the checklist");
+    }
+
+    @Test
     void printedOverviewKeepsTheProcessMapAndDropsNavigation() {
         browser.open(site.playbookFile(playbook, "index.html"));
         browser.emulateMedia("print");
@@ -168,6 +222,37 @@ class PrintBrowserTest {
         List<String> errors = browser.pageErrors();
         assertTrue(errors.stream().anyMatch(e -> e.contains("noSuchFunction")), "a script error was not caught: " + errors);
         assertTrue(errors.stream().anyMatch(e -> e.contains("missing.js")), "a failed load was not caught: " + errors);
+    }
+
+    /** The page printed to PDF by the browser, as text (pdftotext, from poppler-utils). */
+    private static String pdfText(Path pdf) throws IOException {
+        Path pdftotext = Path.of("/usr/bin/pdftotext");
+        if (!Files.isExecutable(pdftotext)) {
+            if ("true".equals(System.getenv("CI"))) fail("CI=true but pdftotext is missing; install poppler-utils");
+            Assumptions.abort("pdftotext is missing; install poppler-utils");
+        }
+        Files.write(pdf, Base64.getDecoder().decode(browser.driver.print(new PrintOptions()).getContent()));
+        Path text = pdf.resolveSibling(pdf.getFileName() + ".txt");
+        Process process = new ProcessBuilder(pdftotext.toString(), "-enc", "UTF-8", pdf.toString(), text.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "pdftotext did not finish");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), "pdftotext failed: " + output);
+        return Files.readString(text, StandardCharsets.UTF_8);
+    }
+
+    /** Text with every run of white space (line breaks of the printout too) as one space. */
+    private static String words(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String background(WebElement element) {
+        return String.valueOf(browser.script("return getComputedStyle(arguments[0]).backgroundColor;", element));
     }
 
     private static void assertNoneDisplayed(List<String> selectors, String where) {

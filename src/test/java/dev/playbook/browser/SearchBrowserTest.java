@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -28,10 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The search box of every page, used from a stage page opened from disk. */
+@ExtendWith(SharedSite.class)
 class SearchBrowserTest {
-    @TempDir
-    static Path temp;
-
     static Browser browser;
     static ExampleSite site;
 
@@ -40,20 +39,14 @@ class SearchBrowserTest {
     }
 
     @BeforeAll
-    static void start() {
-        if (!Browser.available()) return; // each test then skips
-        site = ExampleSite.build(temp);
-        browser = Browser.start(temp);
+    static void start(ExampleSite shared, Browser sharedBrowser) {
+        site = shared;
+        browser = sharedBrowser;
     }
 
     @BeforeEach
     void installed() {
         Browser.requireInstalled();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.model.ItemKeys;
 import dev.playbook.model.Site;
 import dev.playbook.testing.ChangeRepository;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Compares the two fixture versions under {@code src/test/resources/changes/}, which between them
  * make every kind of change the site and {@code diff} report.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ComparerTest {
 
     static Site read(Path folder) throws RevisionException {

@@ -1,11 +1,14 @@
 package dev.playbook.changes;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@Execution(ExecutionMode.CONCURRENT)
 class WordDiffTest {
 
     private static String shown(List<WordDiff.Segment> segments) {

@@ -1,20 +1,19 @@
 package dev.playbook.cli;
 
 import dev.playbook.testing.Cli;
+import dev.playbook.testing.Unwritable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Exit codes follow the kind of failure, never its wording, and a user's mistake on the command
@@ -112,28 +111,17 @@ class ExitCodesTest {
     }
 
     @Test
-    void initIntoAFolderItMayNotWriteIsBadUsageAndLeavesNothingBehind(@TempDir Path temp) throws IOException {
-        assumeFalse(isRoot(temp), "root may write anywhere");
+    void initIntoAFolderItMayNotWriteIsBadUsageAndLeavesNothingBehind(@TempDir Path temp) throws Exception {
         Path locked = Files.createDirectories(temp.resolve("project"));
         Files.createDirectories(locked.resolve("process-definitions"));
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        assertTrue(Unwritable.make(locked), "cannot make a folder unwritable here");
         try {
             Cli.Result run = Cli.run("init", locked.toString());
             assertPlainUsageFailure(run, "cannot", "schema");
             assertEquals(0, MainTest.listing(locked.resolve("process-definitions")).size(),
                     "init left half a project behind");
         } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-    }
-
-    private static boolean isRoot(Path temp) throws IOException {
-        Path probe = Files.createDirectories(temp.resolve("probe"));
-        Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            return Files.isWritable(probe);
-        } finally {
-            Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Unwritable.undo(locked);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.playbook.diagnostics;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** "Did you mean" hints: close slips are named, different words are not. */
+@Execution(ExecutionMode.CONCURRENT)
 class SuggestionsTest {
     private static final List<String> KEYS = List.of("exit_criteria", "tasks", "title", "buyer_phase", "branches");
 

@@ -4,6 +4,8 @@ import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.load.Loader;
 import dev.playbook.model.Site;
 import dev.playbook.resolve.Resolver;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -17,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Links between pages are relative, name their file, and lead where they should from wherever they are followed. */
+@Execution(ExecutionMode.CONCURRENT)
 class RelativeLinksTest {
 
     @Test

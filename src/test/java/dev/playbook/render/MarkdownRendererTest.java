@@ -1,13 +1,22 @@
 package dev.playbook.render;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Execution(ExecutionMode.CONCURRENT)
 class MarkdownRendererTest {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
@@ -19,6 +28,19 @@ class MarkdownRendererTest {
         assertTrue(html.contains("&#9745;</span> done"), html);
         assertFalse(html.contains("<input"), "a to-do in text is not a form control: " + html);
         assertTrue(html.contains("href=\"https://example.com/x\""), html);
+    }
+
+    @Test
+    void taskListItemsAreMarkedSoTheirBoxTakesTheBulletsPlace() {
+        Document doc = Jsoup.parseBodyFragment(
+                markdown.block("- [ ] Budget\n- [x] Authority\n- a plain point\n\n* one\n* two\n"));
+        Elements lists = doc.select("ul");
+        assertEquals(2, lists.size(), doc.html());
+        assertEquals("contains-task-list", lists.get(0).className(), "the list with to-dos: " + doc.html());
+        assertEquals(List.of("task-list-item", "task-list-item", ""),
+                    lists.get(0).children().stream().map(Element::className).toList(),
+                "only the to-dos lose their bullet: " + doc.html());
+        assertEquals("", lists.get(1).className(), "a list without to-dos keeps its bullets: " + doc.html());
     }
 
     @Test

@@ -537,8 +537,8 @@ class ViewPagesTest {
     static List<String> authoredTexts(Site site) {
         Set<String> texts = new LinkedHashSet<>();
         texts.add(GENERATOR);
-        texts.add(site.settings().title());
-        markdownTexts(texts, site.settings().footer(), false);
+        texts.addAll(site.settings().titles().values());
+        for (Markdown footer : site.settings().footers().values()) markdownTexts(texts, footer, false);
         for (Markdown q : site.settings().auditQuestions()) markdownTexts(texts, q, true);
         for (Playbook pb : site.playbooks()) {
             texts.add(pb.id());

@@ -5,6 +5,8 @@ import dev.playbook.load.Loader;
 import dev.playbook.model.ExitCriterion;
 import dev.playbook.model.Site;
 import dev.playbook.model.Stage;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tickable items keep their key whatever stands above them, and lose it only when reworded or re-identified. */
+@Execution(ExecutionMode.CONCURRENT)
 class ItemKeysTest {
     @TempDir
     Path temp;

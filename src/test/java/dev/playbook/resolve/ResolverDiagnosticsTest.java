@@ -9,6 +9,8 @@ import dev.playbook.model.Site;
 import dev.playbook.model.Stage;
 import dev.playbook.model.Task;
 import dev.playbook.testing.DiagnosticSpec;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Each folder under {@code errors/resolve} is one case; its files say what must be reported where. */
+@Execution(ExecutionMode.CONCURRENT)
 class ResolverDiagnosticsTest {
 
     @TestFactory

@@ -16,6 +16,8 @@ import dev.playbook.model.StageKind;
 import dev.playbook.model.Target;
 import dev.playbook.model.Task;
 import dev.playbook.testing.DiagnosticSpec;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Variants ({@code extends:}) and the defaults of the format, checked on the resolved model.
  * Each fixture folder under {@code src/test/resources/variants/} is a small, valid source folder.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class VariantMergeTest {
 
     /** Loads and resolves a fixture folder, insisting that it builds without a single diagnostic. */

@@ -1,5 +1,6 @@
 package dev.playbook.write;
 
+import dev.playbook.testing.Unwritable;
 import dev.playbook.testing.Cli;
 import dev.playbook.testing.Jvm;
 import dev.playbook.testing.LockHolder;
@@ -412,24 +413,10 @@ class OutputFolderSafetyTest {
 
     /** As root permission bits do not stop writes, so the folder is made immutable instead. */
     static boolean makeUnwritable(Path folder) throws IOException, InterruptedException {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
-            return !Files.isWritable(folder);
-        }
-        return run("chattr", "+i", folder.toString()) && !Files.isWritable(folder);
+        return Unwritable.make(folder);
     }
 
     static void makeWritable(Path folder) throws IOException, InterruptedException {
-        if ("root".equals(System.getProperty("user.name"))) run("chattr", "-i", folder.toString());
-        else Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    static boolean run(String... command) throws InterruptedException {
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        }
+        Unwritable.undo(folder);
     }
 }

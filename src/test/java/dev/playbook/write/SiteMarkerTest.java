@@ -3,6 +3,8 @@ package dev.playbook.write;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.diagnostics.Severity;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +17,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+@Execution(ExecutionMode.CONCURRENT)
 class SiteMarkerTest {
     @Test
     void theMarkerKeepsTheRecordAndEveryFile(@TempDir Path site) throws IOException {

@@ -10,7 +10,9 @@ import dev.playbook.model.StageStatus;
 import dev.playbook.model.Target;
 import dev.playbook.model.Track;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,12 +31,18 @@ final class FlowchartWriter {
     private final Playbook playbook;
     private final Route route;
     private final Messages messages;
+    /** Lost stages more than one arrow leads to, drawn once and reached through a lettered connector. */
+    private final Map<String, Character> sharedLost = new LinkedHashMap<>();
     private final StringBuilder out = new StringBuilder();
 
     private FlowchartWriter(Playbook playbook, Messages messages) {
         this.playbook = playbook;
         this.route = playbook.route();
         this.messages = messages;
+        char letter = 'A';
+        for (Stage lost : playbook.allStages()) {
+            if (lost.isLost() && arrowsInto(lost) > 1 && letter <= 'Z') sharedLost.put(lost.id(), letter++);
+        }
     }
 
     public static String write(Playbook playbook, Messages messages) {
@@ -72,6 +80,10 @@ final class FlowchartWriter {
             line("stop");
         }
         for (Track track : playbook.tracks()) track(track);
+        for (Map.Entry<String, Character> shared : sharedLost.entrySet()) {
+            line("(" + shared.getValue() + ")");
+            lostStage(playbook.stage(shared.getKey()).orElseThrow());
+        }
         for (Stage lost : unreferencedLostStages()) {
             line("start");
             lostStage(lost);
@@ -124,7 +136,11 @@ final class FlowchartWriter {
             line("detach");
         } else {
             Stage to = playbook.stage(((Target.ToStage) target).stageId()).orElseThrow();
-            if (to.status() == StageStatus.LOST) {
+            if (sharedLost.containsKey(to.id())) {
+                // drawn once at the end; each way into it ends in the same lettered circle
+                line("(" + sharedLost.get(to.id()) + ")");
+                line("detach");
+            } else if (to.status() == StageStatus.LOST) {
                 lostStage(to);
             } else if (to.status() == StageStatus.WON) {
                 stageBox(to);
@@ -179,6 +195,16 @@ final class FlowchartWriter {
         } else {
             line("stop");
         }
+    }
+
+    /** How many arrows lead into a stage: each `next` and each branch that names it. */
+    private int arrowsInto(Stage stage) {
+        int arrows = 0;
+        for (Stage from : playbook.allStages()) {
+            if (from.next() != null && stage.id().equals(Route.entryStage(playbook, from.next()))) arrows++;
+            for (Branch b : from.branches()) if (stage.id().equals(Route.entryStage(playbook, b.to()))) arrows++;
+        }
+        return arrows;
     }
 
     private List<Stage> unreferencedLostStages() {

@@ -14,6 +14,7 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,7 +53,7 @@ final class MarkdownDiagrams {
     private static List<Markdown> fields(Site site, RenderScope scope) {
         List<Markdown> all = new ArrayList<>();
         if (scope.sitePages()) {
-            all.add(site.settings().footer());
+            all.addAll(new LinkedHashSet<>(site.settings().footers().values()));
             all.addAll(site.settings().auditQuestions());
         }
         for (Playbook playbook : site.playbooks()) {

@@ -1,6 +1,7 @@
 package dev.playbook.render.diagram;
 
 import dev.playbook.model.LinkPolicy;
+import dev.playbook.render.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -49,7 +50,7 @@ final class SvgCleaner {
      */
     public String clean(String svg, String idPrefix, String title, String description) {
         try {
-            Document doc = parse(svg);
+            Document doc = SafeXml.parse(svg);
             Element root = doc.getDocumentElement();
             removeInstructionsAndComments(root);
             for (String name : DROPPED_ROOT_ATTRIBUTES) root.removeAttribute(name);
@@ -77,17 +78,6 @@ final class SvgCleaner {
         }
     }
 
-    private static Document parse(String svg) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        DocumentBuilder builder = factory.newDocumentBuilder();
-        builder.setErrorHandler(null);
-        return builder.parse(new InputSource(new StringReader(svg)));
-    }
 
     private static void removeInstructionsAndComments(Node node) {
         NodeList children = node.getChildNodes();

@@ -8,6 +8,8 @@ import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
 import dev.playbook.resolve.Resolver;
 import dev.playbook.testing.DiagnosticSpec;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * Each folder {@code flowchart/NAME/} holds a playbook whose expected source is {@code flowchart/NAME.puml};
  * {@code -Dgolden.write=true} writes the files anew, to be read and committed by hand.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FlowchartGoldenTest {
 
     @ParameterizedTest

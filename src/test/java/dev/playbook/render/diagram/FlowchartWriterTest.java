@@ -6,6 +6,8 @@ import dev.playbook.model.Branch;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Stage;
 import dev.playbook.model.Track;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Execution(ExecutionMode.CONCURRENT)
 class FlowchartWriterTest {
     private static Playbook playbook;
     private static Messages messages;

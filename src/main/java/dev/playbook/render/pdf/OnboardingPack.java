@@ -1,0 +1,229 @@
+package dev.playbook.render.pdf;
+
+import dev.playbook.model.Language;
+import dev.playbook.model.Markdown;
+import dev.playbook.model.Playbook;
+import dev.playbook.model.SiteSettings;
+import dev.playbook.plan.PageLinks;
+import dev.playbook.plan.SitePaths;
+import dev.playbook.render.MarkdownRenderer;
+import dev.playbook.render.Messages;
+import dev.playbook.render.PlaybookView;
+import dev.playbook.render.RenderException;
+import dev.playbook.render.SafeXml;
+import dev.playbook.render.Theme;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+import org.xml.sax.SAXParseException;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The onboarding pack: one printable handbook per playbook, a PDF a trainer can send to the print
+ * shop. It is drawn from the theme's print templates ({@code print/pack.ftlh}) in the playbook's
+ * language, then laid out on paper by openhtmltopdf, in-process. Finished packs are cached by a
+ * hash of everything they are made from, so an unchanged playbook is never drawn twice.
+ * Safe to use from several threads at once.
+ */
+public final class OnboardingPack {
+    /** A finished pack: the PDF, and how many pages it has, which the pages that link to it tell. */
+    public record Pack(byte[] pdf, int pages) {
+    }
+
+    static final String TEMPLATE = "print/pack.ftlh";
+    private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+    /** Bump when the drawing changes in a way the template and the library versions do not show. */
+    static final String FORMAT = "pack-8";
+
+    private final Theme theme;
+    private final String generator;
+    private final PackCache cache;
+    private final AtomicLong nanos = new AtomicLong();
+    private PdfMaker maker;
+    private Map<Language, Messages> messages;
+
+    /** Cheap: nothing is read or loaded until the first pack is drawn. */
+    public OnboardingPack(Theme theme, String generator, PackCache cache) {
+        this.theme = theme;
+        this.generator = generator;
+        this.cache = cache;
+    }
+
+    /**
+     * Beyond this many stages a pack would run to hundreds of pages and take minutes to draw: no one
+     * prints that, so it is left out, with a warning.
+     */
+    public static final int MAX_STAGES = 100;
+
+    /** Whether a playbook gets a pack: the site and the playbook may each say {@code pdf: false}. */
+    public static boolean wanted(SiteSettings settings, Playbook playbook) {
+        return settings.pdf() && playbook.pdf() && !tooLarge(playbook);
+    }
+
+    public static boolean tooLarge(Playbook playbook) {
+        return playbook.allStages().size() > MAX_STAGES;
+    }
+
+    /** How long drawing (or fetching) packs took, added up over the threads that drew them. */
+    public long millis() {
+        return nanos.get() / 1_000_000;
+    }
+
+    /**
+     * @param flowSvg the playbook's flowchart as drawn for its pages
+     * @param markdownDiagrams the drawn markup of a ```plantuml block in the playbook's Markdown, by its source
+     */
+    public Pack render(Playbook playbook, SiteSettings settings, String flowSvg, Function<String, String> markdownDiagrams)
+            throws RenderException {
+        long start = System.nanoTime();
+        try {
+            // YAML's escapes can write control characters, which a web page shows as nothing but XML forbids
+            String xhtml = NOT_XML.matcher(theme.fill(TEMPLATE, model(playbook, settings, flowSvg, markdownDiagrams),
+                    SitePaths.onboardingPack(playbook.id()))).replaceAll("");
+            byte[] digest = digest(xhtml, settings, playbook);
+            String key = HexFormat.of().formatHex(digest);
+            Pack known = cache.get(key);
+            if (known != null) return known;
+            org.w3c.dom.Document document = parse(xhtml);
+            new PackLayout(settings.paper()).fit(document);
+            Pack pack;
+            try {
+                pack = maker().draw(document, generator, ByteBuffer.wrap(digest).getLong(), playbook.lastChanged());
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new RenderException("cannot draw the onboarding pack " + SitePaths.onboardingPack(playbook.id())
+                        + ": " + e.getMessage(), e);
+            }
+            cache.put(key, pack);
+            return pack;
+        } finally {
+            nanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private synchronized PdfMaker maker() throws RenderException {
+        if (maker == null) maker = new PdfMaker(new PackFonts());
+        return maker;
+    }
+
+    private synchronized Messages words(Language language) throws RenderException {
+        if (messages == null) {
+            try {
+                messages = theme.messages();
+            } catch (java.io.IOException e) {
+                throw new RenderException("cannot read the theme: " + e.getMessage(), e);
+            }
+        }
+        return messages.get(language);
+    }
+
+    private Map<String, Object> model(Playbook playbook, SiteSettings settings, String flowSvg,
+                                      Function<String, String> markdownDiagrams) throws RenderException {
+        Messages words = words(playbook.language());
+        MarkdownRenderer markdown = new MarkdownRenderer(markdownDiagrams);
+        Map<String, Object> model = new HashMap<>();
+        model.put("playbook", playbook);
+        model.put("settings", settings);
+        model.put("lang", playbook.language().code());
+        model.put("msg", words.asMap());
+        model.put("generator", generator);
+        model.put("view", new PlaybookView(playbook, new PageLinks(SitePaths.onboardingPack(playbook.id())), words));
+        model.put("pageSize", PackLayout.cssSize(settings.paper()));
+        try {
+            model.put("flowSvg", markup(flowSvg));
+        } catch (TemplateModelException e) {
+            throw new RenderException("cannot embed the flowchart: " + e.getMessage(), e);
+        }
+        model.put("flowWide", PackLayout.isWide(flowSvg));
+        if (playbook.lastChanged() != null) model.put("lastChanged", playbook.lastChanged().toString());
+        model.put("auditQuestions", auditQuestions(settings, words));
+        model.put("md", (TemplateMethodModelEx) args -> markup(markdown.block(markdownArgument(args))));
+        model.put("mdInline", (TemplateMethodModelEx) args -> markup(markdown.inline(markdownArgument(args))));
+        model.put("plural", (TemplateMethodModelEx) args -> {
+            if (args.size() != 2) throw new TemplateModelException("plural() takes a word and a number");
+            Object n = DeepUnwrap.unwrap((TemplateModel) args.get(1));
+            return words.plural(args.get(0).toString(), ((Number) n).longValue());
+        });
+        return model;
+    }
+
+    /** The site's own audit questions, or the default ones in the playbook's language. */
+    private static List<Markdown> auditQuestions(SiteSettings settings, Messages words) {
+        if (!settings.auditQuestions().isEmpty()) return settings.auditQuestions();
+        List<Markdown> defaults = new ArrayList<>();
+        for (int i = 1; words.asMap().containsKey("audit.q" + i); i++) {
+            defaults.add(new Markdown(words.get("audit.q" + i), null, 0, 0));
+        }
+        return defaults;
+    }
+
+    private static Markdown markdownArgument(List<?> args) throws TemplateModelException {
+        if (args.size() != 1) throw new TemplateModelException("md() takes one Markdown value");
+        Object value = DeepUnwrap.unwrap((TemplateModel) args.get(0));
+        if (value == null) return null;
+        if (value instanceof Markdown m) return m;
+        return new Markdown(value.toString(), null, 0, 0);
+    }
+
+    /** Markup made and cleaned here, which the template must not escape again. */
+    private static Object markup(String html) throws TemplateModelException {
+        return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+    }
+
+    /** Everything a pack is made from: its document, the paper, its date, the tool and the libraries. */
+    private byte[] digest(String xhtml, SiteSettings settings, Playbook playbook) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String tools = FORMAT + '\n' + generator + '\n' + LibraryVersions.INSTANCE + '\n' + settings.paper() + '\n'
+                    + playbook.lastChanged() + '\n';
+            sha.update(tools.getBytes(StandardCharsets.UTF_8));
+            return sha.digest(xhtml.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    /** The template's output as a document; a template that wrote broken XHTML is told where. */
+    private static org.w3c.dom.Document parse(String xhtml) throws RenderException {
+        try {
+            return SafeXml.parse(xhtml);
+        } catch (SAXParseException e) {
+            throw new RenderException(TEMPLATE + " did not give well-formed XHTML (output line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + "): " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new RenderException("cannot read the onboarding pack's XHTML: " + e.getMessage(), e);
+        }
+    }
+
+    /** The versions of the libraries that lay out and write the PDF, which a cached pack depends on. */
+    private static final class LibraryVersions {
+        static final String INSTANCE = "openhtmltopdf " + version("/META-INF/maven/io.github.openhtmltopdf/openhtmltopdf-pdfbox/pom.properties")
+                + ", pdfbox " + org.apache.pdfbox.util.Version.getVersion();
+
+        private static String version(String resource) {
+            try (InputStream in = OnboardingPack.class.getResourceAsStream(resource)) {
+                if (in == null) return "unknown";
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            } catch (java.io.IOException e) {
+                return "unknown";
+            }
+        }
+    }
+}

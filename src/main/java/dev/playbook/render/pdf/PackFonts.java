@@ -1,0 +1,98 @@
+package dev.playbook.render.pdf;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dev.playbook.render.RenderException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fonts a pack is set in: DejaVu Sans, shipped in the jar with its licence, because the
+ * fourteen fonts every PDF viewer has cover no Polish letters (ż, ś, ł print as #). Every font
+ * is embedded, subset to the letters used.
+ */
+final class PackFonts {
+    static final String SANS = "DejaVu Sans";
+    static final String MONO = "DejaVu Sans Mono";
+
+    private record Face(String file, String family, int weight, FontStyle style) {
+    }
+
+    private static final List<Face> FACES = List.of(
+            new Face("DejaVuSans.ttf", SANS, 400, FontStyle.NORMAL),
+            new Face("DejaVuSans-Bold.ttf", SANS, 700, FontStyle.NORMAL),
+            new Face("DejaVuSans-Oblique.ttf", SANS, 400, FontStyle.ITALIC),
+            new Face("DejaVuSans-BoldOblique.ttf", SANS, 700, FontStyle.ITALIC),
+            new Face("DejaVuSansMono.ttf", MONO, 400, FontStyle.NORMAL));
+
+    /** The font files' bytes, read once: every pack of a build uses the same ones. */
+    private final Map<Face, byte[]> files = new LinkedHashMap<>();
+
+    PackFonts() throws RenderException {
+        for (Face face : FACES) {
+            try (InputStream in = PackFonts.class.getResourceAsStream("/fonts/" + face.file())) {
+                if (in == null) throw new RenderException("the jar is missing the font " + face.file(), null);
+                files.put(face, withoutTable(in.readAllBytes(), "GSUB"));
+            } catch (IOException e) {
+                throw new RenderException("cannot read the font " + face.file() + " from the jar: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The font without one of its tables. PDFBox applies the glyph substitutions of a font's GSUB
+     * table, which turn "fi" into the single letter "ﬁ": text copied or searched in the PDF would
+     * then no longer match what the author wrote. Only the table directory changes; the data of
+     * every table stays where it was.
+     */
+    static byte[] withoutTable(byte[] font, String tag) {
+        ByteBuffer in = ByteBuffer.wrap(font);
+        int count = Short.toUnsignedInt(in.getShort(4));
+        int found = -1;
+        for (int i = 0; i < count; i++) {
+            String name = new String(font, 12 + 16 * i, 4, StandardCharsets.US_ASCII);
+            if (name.equals(tag)) found = i;
+        }
+        if (found < 0) return font;
+        byte[] out = font.clone();
+        ByteBuffer header = ByteBuffer.wrap(out);
+        int tables = count - 1;
+        int power = Integer.highestOneBit(tables);
+        header.putShort(4, (short) tables);
+        header.putShort(6, (short) (power * 16));
+        header.putShort(8, (short) Integer.numberOfTrailingZeros(power));
+        header.putShort(10, (short) (tables * 16 - power * 16));
+        int record = 12 + 16 * found;
+        System.arraycopy(font, record + 16, out, record, 16 * (count - found - 1));
+        Arrays.fill(out, 12 + 16 * tables, 12 + 16 * count, (byte) 0);
+        return out;
+    }
+
+    void register(PdfRendererBuilder builder) {
+        for (Map.Entry<Face, byte[]> entry : files.entrySet()) {
+            Face face = entry.getKey();
+            byte[] bytes = entry.getValue();
+            builder.useFont(() -> new ByteArrayInputStream(bytes), face.family(), face.weight(), face.style(), true,
+                    EnumSet.of(FSFontUseCase.DOCUMENT));
+            if (face.family().equals(SANS)) {
+                // text in a font a template names but the pack does not have is set in DejaVu, not dropped
+                builder.useFont(() -> new ByteArrayInputStream(bytes), face.family(), face.weight(), face.style(), true,
+                        EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
+            }
+            // the diagrams ask for the generic families: give them the same faces
+            String generic = face.family().equals(MONO) ? "monospace" : "sans-serif";
+            builder.useFont(() -> new ByteArrayInputStream(bytes), generic, face.weight(), face.style(), true,
+                    EnumSet.of(FSFontUseCase.SVG));
+        }
+    }
+}

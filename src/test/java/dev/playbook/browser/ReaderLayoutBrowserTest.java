@@ -1,0 +1,192 @@
+package dev.playbook.browser;
+
+import dev.playbook.model.Language;
+import dev.playbook.model.Playbook;
+import dev.playbook.model.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The reader's pages at a desktop width and on a 390 px phone: nothing moves when the script
+ * starts and restores a deal's ticks, the deal-name field shows its whole hint, tick boxes are
+ * big enough to hit, and the flowchart can be seen at its full size.
+ */
+class ReaderLayoutBrowserTest {
+    static final List<Integer> WIDTHS = List.of(1280, 390);
+
+    @TempDir
+    static Path temp;
+
+    static Browser browser;
+    static ExampleSite site;
+
+    @BeforeAll
+    static void start() {
+        if (!Browser.available()) return; // each test then skips
+        site = ExampleSite.build(temp);
+        browser = Browser.start(temp);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+    }
+
+    @BeforeEach
+    void installed() {
+        Browser.requireInstalled();
+    }
+
+    @AfterEach
+    void desktop() {
+        if (browser != null) width(1280);
+    }
+
+    @Test
+    void nothingMovesWhenTheScriptRestoresADeal() {
+        Playbook pb = playbook(Language.EN);
+        Stage stage = pb.route().mainPath().get(1);
+        List<String> shifts = new ArrayList<>();
+        for (int width : WIDTHS) {
+            width(width);
+            browser.open(site.playbookFile(pb, "checklist.html"));
+            // a deal with ticks, one of them made on an item that is gone: everything the script can add
+            List<String> keys = List.of(key(0), key(1), key(5), stage.id() + "/exit-1");
+            browser.script("window.localStorage.setItem('playbook-checklist:' + arguments[0], JSON.stringify("
+                    + "{deals: ['My deal', 'Acme Corporation International'], current: 'Acme Corporation International',"
+                    + " ticks: {'Acme Corporation International': arguments[1]}}));", pb.id(), keys);
+            for (Path page : List.of(site.playbookFile(pb, "checklist.html"), site.stagePage(pb, stage))) {
+                browser.open(page);
+                browser.wait("the deal to be shown", () -> !browser.findAll("#deal-select option").isEmpty());
+                double shift = layoutShift();
+                if (shift > 0) shifts.add(site.root().relativize(page) + " at " + width + " px: " + shift);
+            }
+        }
+        assertEquals(List.of(), shifts, "layout shift while the page's script starts (a later issue wants CLS 0)");
+        browser.assertNoPageErrors("the checklist and a stage page");
+    }
+
+    @Test
+    void theShiftCheckNoticesAShift() throws IOException {
+        // guards the check above against passing because it sees nothing
+        Path page = temp.resolve("shifting.html");
+        Files.writeString(page, "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><p>first</p><p id=\"second\">second</p>"
+                + "<script>setTimeout(function () { var p = document.createElement('p'); p.id = 'late'; p.style.height = '200px';"
+                + " document.body.insertBefore(p, document.body.firstChild); }, 300);</script></body></html>");
+        browser.open(page);
+        browser.wait("the late paragraph", () -> !browser.findAll("#late").isEmpty());
+        browser.wait("the shift to be recorded", () -> layoutShift() > 0);
+    }
+
+    @Test
+    void theDealNameFieldShowsItsWholeHint() {
+        List<String> cut = new ArrayList<>();
+        for (Language language : List.of(Language.EN, Language.PL)) {
+            for (int width : WIDTHS) {
+                width(width);
+                browser.open(site.playbookFile(playbook(language), "checklist.html"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fit = (Map<String, Object>) browser.script("""
+                        var input = document.getElementById('deal-name');
+                        var style = getComputedStyle(input);
+                        var context = document.createElement('canvas').getContext('2d');
+                        context.font = style.fontStyle + ' ' + style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
+                        var room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                        return {text: input.placeholder, needs: context.measureText(input.placeholder).width, room: room};""");
+                double needs = ((Number) fit.get("needs")).doubleValue();
+                double room = ((Number) fit.get("room")).doubleValue();
+                if (needs > room) cut.add(language + " at " + width + " px: `" + fit.get("text") + "` needs " + needs + " px, has " + room);
+            }
+        }
+        assertEquals(List.of(), cut, "the deal-name field cuts its hint off");
+    }
+
+    @Test
+    void tickBoxesAreAtLeast24PixelsSquare() {
+        Playbook pb = playbook(Language.PL);
+        List<String> small = new ArrayList<>();
+        for (int width : WIDTHS) {
+            width(width);
+            for (Path page : List.of(site.playbookFile(pb, "checklist.html"), site.stagePage(pb, pb.route().mainPath().get(0)))) {
+                browser.open(page);
+                for (WebElement box : browser.findAll("input.check-box")) {
+                    if (!box.isDisplayed()) continue;
+                    Rectangle r = box.getRect();
+                    if (r.getWidth() < 24 || r.getHeight() < 24) {
+                        small.add(site.root().relativize(page) + " at " + width + " px: " + box.getDomAttribute("data-key")
+                                + " is " + r.getWidth() + "x" + r.getHeight());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), small, "tick boxes smaller than 24x24 CSS px (WCAG 2.2 target size)");
+    }
+
+    @Test
+    void onAPhoneTheFlowchartCanBeSeenAtFullSize() {
+        width(390);
+        for (String view : List.of("index.html", "flow.html")) {
+            browser.open(site.playbookFile(playbook(Language.EN), view));
+            WebElement svg = browser.find("#flow-diagram svg");
+            double drawn = ((Number) browser.script("return arguments[0].viewBox.baseVal.width;", svg)).doubleValue();
+            assertTrue(svg.getRect().getWidth() < drawn, view + ": the flowchart should fit the phone's screen at first");
+            WebElement button = browser.find("[data-zoom=\"flow-diagram\"]");
+            assertTrue(button.isDisplayed(), view + ": no way to see the flowchart at full size");
+            button.click();
+            assertEquals("true", button.getDomAttribute("aria-pressed"));
+            assertEquals(Math.round(drawn), svg.getRect().getWidth(), 1.0, view + ": at full size the flowchart keeps the width it was drawn at");
+            assertEquals(true, browser.script("var f = document.getElementById('flow-diagram'); return f.scrollWidth > f.clientWidth;"),
+                    view + ": the flowchart at full size should scroll within its frame, not widen the page");
+            assertEquals(true, browser.script("return document.documentElement.scrollWidth <= window.innerWidth;"),
+                    view + ": the page itself should not scroll sideways");
+            button.click();
+            assertTrue(svg.getRect().getWidth() < drawn, view + ": a second press fits it to the screen again");
+        }
+        browser.assertNoPageErrors("the flowchart");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static Playbook playbook(Language language) {
+        return site.model().playbooks().stream().filter(pb -> pb.language() == language).findFirst()
+                .orElseThrow(() -> new AssertionError("no example playbook in " + language));
+    }
+
+    /** The page's layout shift so far that no input of the reader caused: what CLS adds up. */
+    private static double layoutShift() {
+        // layout shifts are only handed to an observer; buffered, it gets those from before it existed
+        return ((Number) browser.script("""
+                var total = 0;
+                var observer = new PerformanceObserver(function () {});
+                observer.observe({type: 'layout-shift', buffered: true});
+                observer.takeRecords().forEach(function (e) { if (!e.hadRecentInput) total += e.value; });
+                observer.disconnect();
+                return total;""")).doubleValue();
+    }
+
+    /** The data-key of the n-th box of the checklist open now. */
+    private static String key(int n) {
+        return browser.findAll(".checklist input.check-box").get(n).getDomAttribute("data-key");
+    }
+
+    private static void width(int width) {
+        browser.driver.manage().window().setSize(new Dimension(width, 900));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.playbook.render.pdf;
+
+import dev.playbook.Outcome;
+import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.load.Loader;
+import dev.playbook.model.Playbook;
+import dev.playbook.model.Site;
+import dev.playbook.render.RenderException;
+import dev.playbook.render.Theme;
+import dev.playbook.resolve.Resolver;
+import dev.playbook.testing.Builds;
+import dev.playbook.testing.DiagnosticSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Text that is markup, or characters XML forbids, reach the pack as text; a broken print template is told where. */
+class OnboardingPackHostileTest {
+    private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\"><title>Flowchart</title>"
+            + "<rect width=\"40\" height=\"20\"/></svg>";
+
+    private static Site site() {
+        return site("hostile");
+    }
+
+    private static Site site(String fixture) {
+        Diagnostics diagnostics = new Diagnostics();
+        Site site = new Resolver().resolve(new Loader().load(DiagnosticSpec.resource("pdf/" + fixture), fixture, diagnostics),
+                diagnostics);
+        assertFalse(diagnostics.hasErrors(), () -> diagnostics.sorted().toString());
+        return site;
+    }
+
+    @Test
+    void markupAndControlCharactersInTheDefinitionsArePrintedAsText() throws Exception {
+        Site site = site();
+        Playbook playbook = site.playbooks().get(0);
+        assertTrue(playbook.title().contains("\u0001"), "the fixture has a control character");
+        OnboardingPack.Pack pack = new OnboardingPack(new Theme(null), "test", PackCache.NONE)
+                .render(playbook, site.settings(), SVG, source -> null);
+        try (PdfFile pdf = PdfFile.of(pack.pdf())) {
+            String text = pdf.text();
+            assertTrue(text.contains("Odds <&> \"ends\""), text);
+            assertTrue(text.contains("Call <b>now</b> & ring"), text);
+            assertTrue(text.contains("Dial ]]> the number"), text);
+            assertTrue(text.replace(" ", "").contains("https://example.com/a?b=1&c=%3C2%3E"), text);
+            // Markdown reads "&amp;" as the ampersand it stands for
+            assertTrue(text.contains("The lead answered & agreed"), text);
+            assertEquals("Onboarding pack: Odds <&> \"ends\"", pdf.document().getDocumentInformation().getTitle());
+        }
+    }
+
+    @Test
+    void aPrintTemplateThatIsNotWellFormedIsToldAsATemplateError(@TempDir Path templates) throws IOException {
+        RenderException e = drawWith(templates, "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body><p>${playbook.title}</body></html>\n");
+        assertTrue(e.getMessage().startsWith("print/pack.ftlh did not give well-formed XHTML (output line 2, column "), e.getMessage());
+    }
+
+    @Test
+    void aMistakeInThePrintTemplateIsToldWithItsPlace(@TempDir Path templates) throws IOException {
+        RenderException e = drawWith(templates, "<html>\n  ${playbook.nosuchfield}\n</html>\n");
+        assertTrue(e.getMessage().startsWith("print/pack.ftlh:2:5: template error while drawing hostile/hostile.pdf"), e.getMessage());
+    }
+
+    /** Draws the hostile playbook with a theme whose print template is the one given, which must fail. */
+    private static RenderException drawWith(Path templates, String printTemplate) throws IOException {
+        Files.createDirectories(templates.resolve("print"));
+        Files.writeString(templates.resolve("print/pack.ftlh"), printTemplate);
+        Site site = site();
+        return assertThrows(RenderException.class, () -> new OnboardingPack(new Theme(templates), "test", PackCache.NONE)
+                .render(site.playbooks().get(0), site.settings(), SVG, source -> null));
+    }
+
+    @Test
+    void aPlaybookTooLargeToPrintGetsNoPackAndAWarning(@TempDir Path temp) {
+        Site site = site("too-large");
+        Playbook playbook = site.playbooks().get(0);
+        assertEquals(OnboardingPack.MAX_STAGES + 1, playbook.allStages().size());
+        assertFalse(OnboardingPack.wanted(site.settings(), playbook));
+        Outcome built = Builds.build(DiagnosticSpec.resource("pdf/too-large"), "too-large", temp.resolve("site"), null);
+        assertTrue(built.succeeded(), () -> built.failureMessage() + " " + built.diagnostics().sorted());
+        assertFalse(Files.exists(temp.resolve("site/too-large/too-large.pdf")), "a pack was drawn for 101 stages");
+        Diagnostics diagnostics = new Diagnostics();
+        built.diagnostics().sorted().stream().filter(d -> d.message().contains("onboarding pack"))
+                .forEach(d -> diagnostics.warning(d.at(), d.message()));
+        assertEquals(1, diagnostics.sorted().size());
+        assertEquals("too-large/playbook.yaml:1:1: warning: playbook `too-large` has 101 stages, too many for a printed "
+                + "onboarding pack (at most 100), so it gets none; `pdf: false` says so and silences this",
+                diagnostics.sorted().get(0).toString());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.playbook.render.pdf;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PackFontsTest {
+
+    private static byte[] bundled(String file) throws IOException {
+        try (InputStream in = PackFontsTest.class.getResourceAsStream("/fonts/" + file)) {
+            assertNotNull(in, file + " is not in the jar");
+            return in.readAllBytes();
+        }
+    }
+
+    private static TrueTypeFont parse(byte[] font) throws IOException {
+        return new TTFParser().parse(new RandomAccessReadBuffer(font));
+    }
+
+    @Test
+    void dropsTheSubstitutionTableAndKeepsEveryOther() throws IOException {
+        byte[] font = bundled("DejaVuSans.ttf");
+        try (TrueTypeFont before = parse(font); TrueTypeFont after = parse(PackFonts.withoutTable(font, "GSUB"))) {
+            Set<String> expected = new HashSet<>(before.getTableMap().keySet());
+            assertTrue(expected.remove("GSUB"), "DejaVu Sans has a GSUB table to drop");
+            assertEquals(expected, after.getTableMap().keySet());
+            assertEquals(before.getNumberOfGlyphs(), after.getNumberOfGlyphs());
+            int ogonek = before.getUnicodeCmapLookup().getGlyphId('ą');
+            assertTrue(ogonek > 0);
+            assertEquals(ogonek, after.getUnicodeCmapLookup().getGlyphId('ą'));
+            assertEquals(before.getAdvanceWidth(ogonek), after.getAdvanceWidth(ogonek));
+        }
+    }
+
+    @Test
+    void aFontWithoutTheTableIsLeftAsItIs() throws IOException {
+        byte[] once = PackFonts.withoutTable(bundled("DejaVuSansMono.ttf"), "GSUB");
+        assertArrayEquals(once, PackFonts.withoutTable(once, "GSUB"));
+        try (TrueTypeFont font = parse(once)) {
+            assertFalse(font.getTableMap().containsKey("GSUB"));
+        }
+    }
+
+    @Test
+    void theFontsLicenceShipsBesideThem() throws IOException {
+        String licence = new String(bundled("LICENSE"), StandardCharsets.UTF_8);
+        assertTrue(licence.contains("Bitstream Vera Fonts Copyright"));
+        assertTrue(licence.contains("DejaVu changes are in public domain"));
+    }
+}

@@ -74,9 +74,10 @@ final class PageTemplates {
             model.put("pack", Map.of("url", page.links().onboardingPack(page.playbook().id()), "pages", packPages));
         }
         if (page.stage() != null) model.put("stage", page.stage());
-        if (site.changes() != null) {
-            model.put("changes", new ChangesView(site.changes(), page.playbook(), page.links(), messages));
-        }
+        ChangesView changes = site.changes() == null ? null
+                : new ChangesView(site.changes(), page.playbook(), page.links(), messages);
+        if (changes != null) model.put("changes", changes);
+        model.put("description", PageDescription.of(page, messages, changes == null ? null : changes.since()));
         try {
             Template template = site.theme().freemarker().getTemplate(page.kind().template());
             // straight to UTF-8 bytes: pages with diagrams are large, and every copy of them costs

@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  * overridden file by file (and, for words, key by key) by an optional user folder.
  */
 public final class Theme {
-    /** The default theme's assets; a test checks this matches {@code templates/assets/}. */
-    static final List<String> DEFAULT_ASSETS = List.of("playbook.js", "style.css");
+    /** The default theme's assets; PageHeadTest checks this matches {@code templates/assets/}. */
+    static final List<String> DEFAULT_ASSETS = List.of("icon.png", "icon.svg", "playbook.js", "style.css");
     private static final String BUNDLED = "/templates/";
     /** How messages name a file of the bundled theme, which has no path an author could open. */
     private static final String BUILT_IN = "<built-in>/";

@@ -51,6 +51,9 @@ final class FlowchartWriter {
 
     private String flowchart() {
         line("@startuml");
+        // no label under 12 px: the size phones and Lighthouse take as legible
+        line("skinparam ArrowFontSize 12");
+        line("skinparam ActivityDiamondFontSize 12");
         line("title " + PlantUmlText.escape(playbook.title()));
         line("start");
         List<Stage> path = route.mainPath();
@@ -95,10 +98,10 @@ final class FlowchartWriter {
         if (!stage.tasks().isEmpty()) {
             if (stage.tasks().size() <= MAX_LISTED_TASKS) {
                 for (var task : stage.tasks()) {
-                    label.append("\n<size:11>").append("&#8226; ").append(PlantUmlText.escape(task.title())).append("</size>");
+                    label.append("\n<size:12>").append("&#8226; ").append(PlantUmlText.escape(task.title())).append("</size>");
                 }
             } else {
-                label.append("\n<size:11>").append(PlantUmlText.escape(messages.plural("tasks", stage.tasks().size())))
+                label.append("\n<size:12>").append(PlantUmlText.escape(messages.plural("tasks", stage.tasks().size())))
                         .append("</size>");
             }
         }

@@ -38,7 +38,7 @@ final class SwimlaneWriter {
                     started = true;
                 }
                 out.append(":[[stages/").append(stage.id()).append(".html ").append(PlantUmlText.escape(task.title()))
-                        .append("]]\n<size:10>").append(PlantUmlText.escape(stage.title())).append("</size>;")
+                        .append("]]\n<size:12>").append(PlantUmlText.escape(stage.title())).append("</size>;")
                         .append(task.optional() ? " <<#F4F4F4>>" : "").append('\n');
             }
         }

@@ -72,8 +72,8 @@ class DiagramTooLargeTest {
                 && w.contains("left out")), warnings.toString());
         String notice = "<p class=\"diagram-omitted\">Diagram omitted: 3000 stages</p>";
         String flowPage = Files.readString(site.resolve("big/flow.html"));
-        assertTrue(flowPage.contains("<figure class=\"diagram diagram-flow\">" + notice + "</figure>"), "flowchart notice");
-        assertTrue(flowPage.contains("<figure class=\"diagram diagram-roles\">" + notice + "</figure>"), "swimlanes notice");
+        assertTrue(flowPage.contains("<figure class=\"diagram diagram-flow\" id=\"flow-diagram\">" + notice + "</figure>"), "flowchart notice");
+        assertTrue(flowPage.contains("<figure class=\"diagram diagram-roles\" id=\"roles-diagram\">" + notice + "</figure>"), "swimlanes notice");
         assertFalse(flowPage.contains("flow.svg") || flowPage.contains("roles.svg"), "no link to a picture not published");
         assertTrue(Files.readString(site.resolve("big/index.html")).contains(notice), "the overview shows the notice too");
         assertFalse(Files.exists(site.resolve("big/flow.svg")));

@@ -5,6 +5,7 @@ import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Stage;
 import dev.playbook.testing.Builds;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code en/} with {@code site.yaml} in English and {@code changes_since} an older copy of the two
  * "complex" playbooks, which gives each a changes page.
  */
+@Isolated
 class LighthouseTest {
     static final List<String> SCHEMES = List.of("light", "dark");
     /** Runs a page may have when only its performance falls short: the machine is shared, and busy at times. */
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 5;
     /** Boxes the restored-ticks run ticks before its measured load. */
     static final int TICKS = 3;
     static final Pattern TOP_TITLE = Pattern.compile("(?m)^title: (.+)$");

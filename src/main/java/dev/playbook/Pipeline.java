@@ -97,6 +97,7 @@ public final class Pipeline {
      */
     public static final class Memory {
         private final Loader loader = new Loader();
+        private final Resolver resolver = new Resolver();
         private SiteRenderer renderer;
         private Site drawn;
         private Baseline baseline;
@@ -127,7 +128,7 @@ public final class Pipeline {
 
     /** Everything but writing: the definitions are checked and every page is drawn in memory. */
     public Outcome check() {
-        return run(RenderScope.ALL, file -> { }, new Steps(), new Diagnostics());
+        return run(RenderScope.ALL, null, file -> { }, new Steps(), new Diagnostics());
     }
 
     /**
@@ -164,7 +165,7 @@ public final class Pipeline {
         }
         // pages go to the disk as they are drawn, so a large site never sits in memory whole
         try (SiteWriter.Transaction transaction = writer.begin(output, fingerprint)) {
-            Outcome outcome = run(RenderScope.ALL, transaction, steps, diagnostics);
+            Outcome outcome = run(RenderScope.ALL, null, transaction, steps, diagnostics);
             if (outcome instanceof Outcome.Built built) {
                 List<Diagnostic> warnings = built.diagnostics().sorted().stream()
                         .filter(d -> d.severity() == Severity.WARNING).toList();
@@ -182,24 +183,30 @@ public final class Pipeline {
      * Draws what changed since the last good run into {@code sink}: everything the first time or
      * when the theme changed, else the pages of the playbooks whose model changed and, if any
      * playbook was added, removed or retitled, the site-wide pages.
+     *
+     * @param changed the files that changed since the last run (absolute paths), or null when not
+     *                known: only these are read again
      */
-    public synchronized Outcome preview(boolean themeChanged, FileSink sink) {
+    public synchronized Outcome preview(boolean themeChanged, Set<Path> changed, FileSink sink) {
         if (themeChanged) {
             memory.renderer = null;
             memory.drawn = null;
         }
-        return run(null, sink, new Steps(), new Diagnostics());
+        return run(null, changed, sink, new Steps(), new Diagnostics());
     }
 
-    /** @param scope what to draw, or null to work it out from what the memory last drew */
-    private Outcome run(RenderScope scope, FileSink sink, Steps steps, Diagnostics diagnostics) {
+    /**
+     * @param scope what to draw, or null to work it out from what the memory last drew
+     * @param changed the files that changed since the last run, or null to look at every one
+     */
+    private Outcome run(RenderScope scope, Set<Path> changed, FileSink sink, Steps steps, Diagnostics diagnostics) {
         Failure unusable = input.unusable();
         if (unusable != null) return steps.failed(diagnostics, unusable);
         // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
         if (isEmptyOrMissing(input.cache())) Diagrams.warmUp();
-        LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics);
+        LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics, changed);
         steps.lap("load");
-        Site site = new Resolver().resolve(loaded, diagnostics);
+        Site site = memory.resolver.resolve(loaded, diagnostics);
         steps.lap("resolve");
         if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
         Comparison changes;
@@ -268,7 +275,9 @@ public final class Pipeline {
         for (Playbook p : before.playbooks()) old.put(p.id(), p);
         Set<String> changed = new HashSet<>();
         for (Playbook p : after.playbooks()) {
-            if (!p.equals(old.remove(p.id()))) changed.add(p.id());
+            // a playbook the resolver kept is the very same object: no need to compare it field by field
+            Playbook was = old.remove(p.id());
+            if (p != was && !p.equals(was)) changed.add(p.id());
         }
         // the home page and the search index show every playbook, so any change redraws them
         return new RenderScope(changed, !changed.isEmpty() || !old.isEmpty());

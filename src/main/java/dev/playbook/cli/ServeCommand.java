@@ -78,8 +78,8 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         SourceWatcher watcher;
         try {
-            watcher = new SourceWatcher(options.source, options.templates, theme -> {
-                LiveBuild.Rebuild outcome = build.rebuild(theme);
+            watcher = new SourceWatcher(options.source, options.templates, change -> {
+                LiveBuild.Rebuild outcome = build.rebuild(change);
                 print(outcome, out, err);
                 server.announce(outcome);
             });

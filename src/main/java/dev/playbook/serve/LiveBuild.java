@@ -8,6 +8,7 @@ import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
 import dev.playbook.progress.Progress;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -63,10 +64,20 @@ public final class LiveBuild {
      *
      * @param themeChanged whether templates, words or assets changed, which touches every page
      */
-    public synchronized Rebuild rebuild(boolean themeChanged) {
+    public Rebuild rebuild(boolean themeChanged) {
+        return rebuild(themeChanged, null);
+    }
+
+    /** Rebuilds after the change a watcher saw. */
+    public Rebuild rebuild(SourceWatcher.Change change) {
+        return rebuild(change.theme(), change.paths());
+    }
+
+    /** @param changed the files that changed since the last rebuild, or null when not known */
+    private synchronized Rebuild rebuild(boolean themeChanged, Set<Path> changed) {
         int version = last.version() + 1;
         Map<String, byte[]> drawn = new ConcurrentHashMap<>();
-        Outcome outcome = pipeline.preview(themeChanged, file -> drawn.put(file.path(), file.content()));
+        Outcome outcome = pipeline.preview(themeChanged, changed, file -> drawn.put(file.path(), file.content()));
         List<Diagnostic> diagnostics = outcome.diagnostics().sorted();
         if (!(outcome instanceof Outcome.Built built)) {
             Failure failure = outcome instanceof Outcome.Failed failed ? failed.failure() : null;

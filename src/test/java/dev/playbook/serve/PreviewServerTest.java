@@ -64,7 +64,7 @@ class PreviewServerTest {
         build = new LiveBuild(new Pipeline.Input(source, "process-definitions", null, null), "test");
         assertTrue(build.rebuild(true).ok());
         server = new PreviewServer(build, "127.0.0.1", 0);
-        watcher = new SourceWatcher(source, null, theme -> server.announce(build.rebuild(theme)));
+        watcher = new SourceWatcher(source, null, change -> server.announce(build.rebuild(change)));
         server.start();
         watcher.start();
         listen();

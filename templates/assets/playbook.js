@@ -36,39 +36,70 @@
     if (!form) return;
     var input = form.querySelector(".search-input");
     var results = form.querySelector(".search-results");
-    var index = null;
+    // the index lists one part per playbook; the parts load once a reader starts to search, and
+    // each one that arrives widens the hits shown (in the index's order, so ties always rank alike)
+    var parts = null;
+    var waiting = 0;
     var loading = false;
     var pending = null;
+    var refreshing = null;
     form.hidden = false;
 
+    function script(src, done) {
+      var element = document.createElement("script");
+      element.src = src;
+      element.onload = function () { done(true); };
+      element.onerror = function () { done(false); };
+      document.head.appendChild(element);
+    }
+
     function load(then) {
-      if (index) return then();
       pending = then;
+      if (parts) return then();
       if (loading) return;
       loading = true;
-      var script = document.createElement("script");
-      script.src = form.getAttribute("data-index");
-      script.onload = function () {
-        index = (window.PLAYBOOK_SEARCH || []).map(function (e) {
-          return { entry: e, title: fold(e.t), text: fold(e.t + " " + e.c + " " + (e.s || "")) };
+      script(form.getAttribute("data-index"), function () {
+        var paths = window.PLAYBOOK_SEARCH_PARTS || [];
+        parts = paths.map(function () { return []; });
+        waiting = paths.length;
+        paths.forEach(function (path, i) {
+          script(root + path, function (loaded) {
+            // a part sets the global as it runs, and its load event follows at once
+            var entries = loaded ? window.PLAYBOOK_SEARCH || [] : [];
+            parts[i] = entries.map(function (e) {
+              return { entry: e, title: fold(e.t), text: fold(e.t + " " + e.c + " " + (e.s || "")) };
+            });
+            waiting--;
+            refresh();
+          });
         });
         if (pending) pending();
-      };
-      document.head.appendChild(script);
+      });
+    }
+
+    function refresh() {
+      // hits are drawn again as parts arrive, unless the reader is already moving among them
+      if (refreshing || document.activeElement !== input) return;
+      refreshing = setTimeout(function () {
+        refreshing = null;
+        if (document.activeElement === input) show(search(input.value));
+      }, waiting ? 60 : 0);
     }
 
     function search(query) {
       var terms = fold(query).split(/\s+/).filter(Boolean);
       if (!terms.length) return [];
       var found = [];
-      index.forEach(function (item) {
-        var score = 0;
-        for (var i = 0; i < terms.length; i++) {
-          if (item.text.indexOf(terms[i]) < 0) return;
-          score += item.title.indexOf(terms[i]) >= 0 ? 3 : 1;
-        }
-        if (item.title.indexOf(terms.join(" ")) === 0) score += 5;
-        found.push({ item: item, score: score });
+      parts.forEach(function (part) {
+        part.forEach(function (item) {
+          var score = 0;
+          for (var i = 0; i < terms.length; i++) {
+            if (item.text.indexOf(terms[i]) < 0) return;
+            score += item.title.indexOf(terms[i]) >= 0 ? 3 : 1;
+          }
+          if (item.title.indexOf(terms.join(" ")) === 0) score += 5;
+          found.push({ item: item, score: score });
+        });
       });
       found.sort(function (a, b) { return b.score - a.score || a.item.entry.t.localeCompare(b.item.entry.t); });
       return found.slice(0, 20).map(function (f) { return f.item.entry; });
@@ -77,6 +108,11 @@
     function show(entries) {
       results.innerHTML = "";
       if (!input.value.trim()) {
+        close();
+        return;
+      }
+      if (!entries.length && waiting) {
+        // nothing yet, but parts of the index are still on their way
         close();
         return;
       }

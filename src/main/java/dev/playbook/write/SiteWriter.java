@@ -119,8 +119,9 @@ public final class SiteWriter {
     }
 
     /**
-     * A site being written: files go into a hidden folder as they arrive (from any thread), and
-     * {@link #commit} swaps it in whole. Closed without a commit, it leaves no trace.
+     * A site being written: files go into a hidden folder as they arrive (from any thread, and
+     * written on threads of its own), and {@link #commit} swaps it in whole once every one is
+     * written. Closed without a commit, it leaves no trace.
      */
     public final class Transaction implements FileSink, AutoCloseable {
         private final OutputFolder out;
@@ -129,6 +130,7 @@ public final class SiteWriter {
         private final BuildLock lock;
         private final String fingerprint;
         private final Set<String> written = ConcurrentHashMap.newKeySet();
+        private final DiskWork disk = new DiskWork();
         private boolean committed;
         private boolean closed;
 
@@ -144,14 +146,14 @@ public final class SiteWriter {
         public void accept(RenderedFile file) throws IOException {
             Path target = inside(fresh, file.path());
             if (written.add(file.path())) journal.record(file.path());
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.content());
+            disk.write(target, file.content());
         }
 
         /** @param record what the next build needs to know to skip this site while nothing changes, or null */
         public void commit(Record record) throws WriteException {
             Path old = null;
             try {
+                disk.finish();
                 journal.close();
                 Files.writeString(fresh.resolve(MARKER), SiteMarker.text(fingerprint, ownWarningsDropped(record), written));
                 // checked again, now that this build holds the folder and knows what it writes
@@ -192,6 +194,8 @@ public final class SiteWriter {
         public void close() {
             if (closed) return;
             closed = true;
+            // nothing handed over may land after the folder is gone
+            disk.close();
             if (!committed) {
                 try {
                     journal.close();

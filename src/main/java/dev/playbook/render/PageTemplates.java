@@ -61,6 +61,9 @@ final class PageTemplates {
             PlaybookDiagrams d = playbook.diagrams();
             model.put("flowSvg", trusted(d.flowMarkup()));
             model.put("flowOmitted", d.flowSvg() == null);
+            int[] size = d.flowSize();
+            // the flowchart as a picture of its own file, for pages that show it beside other things
+            if (size != null) model.put("flowPicture", Map.of("alt", d.flowLabel(), "width", size[0], "height", size[1]));
             if (d.rolesMarkup() != null) model.put("rolesSvg", trusted(d.rolesMarkup()));
             model.put("rolesOmitted", d.rolesSource() != null && d.rolesSvg() == null);
         }

@@ -127,7 +127,7 @@ public final class Diagrams {
                     : generatedSvg(results.get(job[1]), job[1], playbook, "swimlanes", diagnostics);
             boolean omitted = flowSvg == null || (job[1] != null && rolesSvg == null);
             byPlaybook.put(playbook.id(), new PlaybookDiagrams(job[0].source(), flowSvg,
-                    job[1] == null ? null : job[1].source(), rolesSvg,
+                    job[0].title() + ". " + job[0].description(), job[1] == null ? null : job[1].source(), rolesSvg,
                     omitted ? omittedNotice(playbook, messages.get(playbook.language())) : null));
         }
         Map<String, String> markup = new HashMap<>();

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 final class SvgCleaner {
     /** Bump when the cleaning changes, so cached diagrams are cleaned again. */
-    static final String VERSION = "svg-5";
+    static final String VERSION = "svg-6";
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     private static final Set<String> DROPPED_ROOT_ATTRIBUTES = Set.of("width", "height", "style", "zoomAndPan",
@@ -71,6 +71,9 @@ final class SvgCleaner {
             root.insertBefore(descElement, root.getFirstChild());
             root.insertBefore(titleElement, descElement);
             sanitize(root);
+            slim(root);
+            // the cleaning leaves no xlink attribute, so its namespace needs no declaration
+            root.removeAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xlink");
             return serialize(doc);
         } catch (Exception e) {
             throw new IllegalStateException("PlantUML produced SVG that cannot be read: " + e.getMessage(), e);
@@ -140,6 +143,34 @@ final class SvgCleaner {
             }
         }
         if ("a".equals(element.getLocalName()) && !element.hasAttribute("href")) unwrap(element);
+    }
+
+    /**
+     * Drops what PlantUML writes that changes nothing in the picture: empty {@code <defs/>}, the
+     * default {@code stroke-linejoin:miter}, a corner radius {@code ry} equal to {@code rx} (which
+     * it then is anyway), and a style's trailing semicolon. Every page that shows a diagram, and
+     * the cache, carry that much less.
+     */
+    private static void slim(Element element) {
+        if (element.hasAttribute("style")) {
+            String style = element.getAttribute("style").replace("stroke-linejoin:miter;", "");
+            if (style.endsWith(";")) style = style.substring(0, style.length() - 1);
+            if (style.isEmpty()) element.removeAttribute("style");
+            else element.setAttribute("style", style);
+        }
+        if ("rect".equals(element.getLocalName()) && element.hasAttribute("ry")
+                && element.getAttribute("ry").equals(element.getAttribute("rx"))) {
+            element.removeAttribute("ry");
+        }
+        NodeList children = element.getChildNodes();
+        for (int i = children.getLength() - 1; i >= 0; i--) {
+            if (!(children.item(i) instanceof Element child)) continue;
+            if ("defs".equals(child.getLocalName()) && !child.hasChildNodes()) {
+                element.removeChild(child);
+            } else {
+                slim(child);
+            }
+        }
     }
 
     /** A link that lost its target keeps its content, drawn where it was. */

@@ -11,13 +11,15 @@ import org.xml.sax.InputSource;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +62,7 @@ final class SvgCleaner {
                 if (box.length == 4) root.setAttribute("style", "max-width:" + box[2] + "px");
             }
             // a picture with links in it is a group: role=img would hide the links from screen readers
-            root.setAttribute("role", root.getElementsByTagNameNS(SVG_NS, "a").getLength() > 0 ? "group" : "img");
+            root.setAttribute("role", holdsLink(root) ? "group" : "img");
             root.setAttribute("aria-labelledby", idPrefix + "-title " + idPrefix + "-desc");
             Element titleElement = doc.createElementNS(SVG_NS, "title");
             titleElement.setAttribute("id", idPrefix + "-title");
@@ -80,16 +82,39 @@ final class SvgCleaner {
         }
     }
 
-    private static Document parse(String svg) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        DocumentBuilder builder = factory.newDocumentBuilder();
+    /** Parsers and serializers are not for many threads, and costly to make: each drawing thread keeps its own. */
+    private final ThreadLocal<DocumentBuilder> parsers = ThreadLocal.withInitial(SvgCleaner::newParser);
+    private final ThreadLocal<Transformer> serializers = ThreadLocal.withInitial(SvgCleaner::newSerializer);
+
+    private Document parse(String svg) throws Exception {
+        DocumentBuilder builder = parsers.get();
+        builder.reset();
         builder.setErrorHandler(null);
         return builder.parse(new InputSource(new StringReader(svg)));
+    }
+
+    private static DocumentBuilder newParser() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("this Java cannot read XML safely: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether an SVG link lies anywhere below {@code node}. */
+    private static boolean holdsLink(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e && (("a".equals(e.getLocalName()) && SVG_NS.equals(e.getNamespaceURI())) || holdsLink(e))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void removeInstructionsAndComments(Node node) {
@@ -181,17 +206,50 @@ final class SvgCleaner {
         parent.removeChild(link);
     }
 
-    private static String serialize(Document doc) throws Exception {
-        TransformerFactory factory = TransformerFactory.newDefaultInstance();
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-        Transformer transformer = factory.newTransformer();
-        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-        transformer.setOutputProperty(OutputKeys.INDENT, "no");
-        StringWriter out = new StringWriter();
-        transformer.transform(new DOMSource(doc), new StreamResult(out));
+    private String serialize(Document doc) throws Exception {
+        Transformer transformer = serializers.get();
+        // written one character at a time: a plain builder, not a synchronized StringWriter
+        StringBuilder out = new StringBuilder(64 * 1024);
+        transformer.transform(new DOMSource(doc), new StreamResult(new Writer() {
+            @Override
+            public void write(int c) {
+                out.append((char) c);
+            }
+
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                out.append(chars, offset, length);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) {
+                out.append(text, offset, offset + length);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        }));
         return out.toString();
+    }
+
+    private static Transformer newSerializer() {
+        try {
+            TransformerFactory factory = TransformerFactory.newDefaultInstance();
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.setOutputProperty(OutputKeys.INDENT, "no");
+            return transformer;
+        } catch (TransformerConfigurationException e) {
+            throw new IllegalStateException("this Java cannot write XML: " + e.getMessage(), e);
+        }
     }
 
     /** Whether the cleaner keeps {@code value} as a link target; {@link SvgSafetyCheck} asks the same. */

@@ -57,7 +57,7 @@ final class PageTemplates {
         if (playbook != null) {
             facts.putAll(playbook.facts());
             model.put("playbook", playbook.playbook());
-            model.put("view", new PlaybookView(playbook.playbook(), page.links(), messages));
+            model.put("view", new PlaybookView(playbook.playbook(), playbook.route(), page.links(), messages));
             PlaybookDiagrams d = playbook.diagrams();
             model.put("flowSvg", trusted(d.flowMarkup()));
             model.put("flowOmitted", d.flowSvg() == null);

@@ -99,6 +99,11 @@ final class OwnedFiles {
         }
     }
 
+    /** Whether the marker lists {@code path} (the marker itself aside). */
+    boolean lists(String path) {
+        return files.contains(path);
+    }
+
     private boolean owns(String path) {
         return path.equals(SiteMarker.NAME) || files.contains(path);
     }

@@ -1,6 +1,7 @@
 package dev.playbook.serve;
 
 import dev.playbook.Pipeline;
+import dev.playbook.testing.Playbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,22 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A rebuild after an edit draws the edited playbook's files and the site's own, and keeps the rest as they were. */
 class LiveBuildTest {
-    private static final String PLAYBOOK = """
-            playbook: %s
-            title: %s
-            stages:
-              - id: qualification
-                title: Qualification
-                tasks: [Call the lead]
-                exit_criteria: [Budget confirmed]
-            """;
-
     @Test
     void anEditRewritesOnlyItsPlaybooksFilesAndItsPartOfTheSearchIndex(@TempDir Path temp) throws Exception {
         Path source = Files.createDirectories(temp.resolve("definitions"));
         Path first = source.resolve("first.yaml");
-        Files.writeString(first, PLAYBOOK.formatted("first", "First title"));
-        Files.writeString(source.resolve("second.yaml"), PLAYBOOK.formatted("second", "Second title"));
+        Files.writeString(first, Playbooks.oneStage("first", "First title"));
+        Files.writeString(source.resolve("second.yaml"), Playbooks.oneStage("second", "Second title"));
         LiveBuild build = new LiveBuild(new Pipeline.Input(source, "definitions", null, null), "test");
         assertTrue(build.rebuild(true).ok());
         Map<String, byte[]> before = build.files();
@@ -41,7 +32,7 @@ class LiveBuildTest {
         assertTrue(text(before, "second/search.js").startsWith("window.PLAYBOOK_SEARCH=[{"));
         assertTrue(text(before, "second/search.js").contains("Second title"));
 
-        Files.writeString(first, PLAYBOOK.formatted("first", "Renamed"));
+        Files.writeString(first, Playbooks.oneStage("first", "Renamed"));
         LiveBuild.Rebuild rebuild = build.rebuild(new SourceWatcher.Change(false, Set.of(first.toAbsolutePath().normalize())));
         assertTrue(rebuild.ok(), rebuild::toString);
         Map<String, byte[]> after = build.files();

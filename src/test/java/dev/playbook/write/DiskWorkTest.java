@@ -23,7 +23,7 @@ class DiskWorkTest {
             for (int i = 0; i < 500; i++) {
                 Path file = root.resolve("p" + (i % 7)).resolve("s" + (i % 3)).resolve(i + ".html");
                 files.add(file);
-                disk.write(file, ("page " + i).getBytes(StandardCharsets.UTF_8));
+                disk.write(file, ("page " + i).getBytes(StandardCharsets.UTF_8), null);
             }
             disk.finish();
         }
@@ -35,7 +35,7 @@ class DiskWorkTest {
         // a file where a folder is needed: nothing can be written below it
         Files.writeString(root.resolve("blocked"), "a file");
         try (DiskWork disk = new DiskWork()) {
-            disk.write(root.resolve("blocked/page.html"), new byte[] {1});
+            disk.write(root.resolve("blocked/page.html"), new byte[] {1}, null);
             assertThrows(IOException.class, disk::finish);
         }
     }

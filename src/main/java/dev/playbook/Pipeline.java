@@ -98,6 +98,7 @@ public final class Pipeline {
     public static final class Memory {
         private final Loader loader = new Loader();
         private final Resolver resolver = new Resolver();
+        private final Planner planner = new Planner();
         private SiteRenderer renderer;
         private Site drawn;
         private Baseline baseline;
@@ -196,6 +197,15 @@ public final class Pipeline {
     }
 
     /**
+     * Prepares a pipeline that will run again and again (the live preview) for its next run: its
+     * diagrams are drawn a few times and forgotten, so that the first edit finds PlantUML's code
+     * compiled. Does nothing before a good run.
+     */
+    public synchronized void rehearse() {
+        if (memory.renderer != null && memory.drawn != null) memory.renderer.rehearse(memory.drawn);
+    }
+
+    /**
      * @param scope what to draw, or null to work it out from what the memory last drew
      * @param changed the files that changed since the last run, or null to look at every one
      */
@@ -217,7 +227,7 @@ public final class Pipeline {
         }
         steps.lap("compare");
         if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
-        SitePlan plan = new Planner().plan(site, changes == null ? Set.of() : changes.withPages());
+        SitePlan plan = memory.planner.plan(site, changes == null ? Set.of() : changes.withPages());
         steps.lap("plan");
         // marks of what changed touch every page of a playbook: a new comparison draws the site anew
         boolean sameChanges = Objects.equals(changes, memory.compared);

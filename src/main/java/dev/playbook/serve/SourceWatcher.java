@@ -36,8 +36,11 @@ public final class SourceWatcher implements AutoCloseable {
         }
     }
 
-    /** Quiet time after the last event before a rebuild starts. */
-    static final long SETTLE_MILLIS = 80;
+    /**
+     * Quiet time after the last event before a rebuild starts: an editor's save (write, or write
+     * aside and rename) is over within a few milliseconds, and every one of these is waited for.
+     */
+    static final long SETTLE_MILLIS = 30;
 
     private final WatchService service;
     private final Map<WatchKey, Path> keys = new HashMap<>();

@@ -40,13 +40,17 @@
   function setUpDiagramZoom() {
     each(document.querySelectorAll("[data-zoom]"), function (button) {
       var figure = document.getElementById(button.getAttribute("data-zoom"));
-      var svg = figure && figure.querySelector("svg");
-      if (!svg || !svg.viewBox || !svg.viewBox.baseVal) return;
+      // the drawing is inline, or (on the overview) the picture of the flowchart's file
+      var drawing = figure && figure.querySelector(".diagram-svg");
+      if (!drawing) return;
+      var width = drawing.tagName.toLowerCase() === "img" ? Number(drawing.getAttribute("width"))
+        : drawing.viewBox && drawing.viewBox.baseVal && drawing.viewBox.baseVal.width;
+      if (!width) return;
       button.addEventListener("click", function () {
         var full = button.getAttribute("aria-pressed") !== "true";
         button.setAttribute("aria-pressed", String(full));
         figure.classList.toggle("full-size", full);
-        svg.style.width = full ? svg.viewBox.baseVal.width + "px" : "";
+        drawing.style.width = full ? width + "px" : "";
       });
     });
   }
@@ -58,25 +62,45 @@
     return String(text).toLowerCase().replace(/ł/g, "l").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  /** Loads the site's search index once, on first use, by a script tag: that works from disk too. */
-  function searchIndexLoader(url) {
-    var index = null;
+  function addScript(src, done) {
+    var element = document.createElement("script");
+    element.src = src;
+    element.onload = function () { done(true); };
+    element.onerror = function () { done(false); };
+    document.head.appendChild(element);
+  }
+
+  /**
+   * Loads the search index on first use, by script tags: that works from disk too. The index lists
+   * one part per playbook; the parts load once a reader starts to search, keep the index's order (so
+   * ties always rank alike), and each one that arrives is announced to {@code onPart}.
+   */
+  function searchIndexLoader(url, onPart) {
+    var index = { parts: null, waiting: 0 };
     var loading = false;
     var pending = null;
     return function load(then) {
-      if (index) return then(index);
       pending = then;
+      if (index.parts) return then(index);
       if (loading) return;
       loading = true;
-      var script = document.createElement("script");
-      script.src = url;
-      script.onload = function () {
-        index = (window.PLAYBOOK_SEARCH || []).map(function (e) {
-          return { entry: e, title: fold(e.t), text: fold(e.t + " " + e.c + " " + (e.s || "")) };
+      addScript(url, function () {
+        var paths = window.PLAYBOOK_SEARCH_PARTS || [];
+        index.parts = paths.map(function () { return []; });
+        index.waiting = paths.length;
+        paths.forEach(function (path, i) {
+          addScript(root + path, function (loaded) {
+            // a part sets the global as it runs, and its load event follows at once
+            var entries = loaded ? window.PLAYBOOK_SEARCH || [] : [];
+            index.parts[i] = entries.map(function (e) {
+              return { entry: e, title: fold(e.t), text: fold(e.t + " " + e.c + " " + (e.s || "")) };
+            });
+            index.waiting--;
+            onPart(index);
+          });
         });
         if (pending) pending(index);
-      };
-      document.head.appendChild(script);
+      });
     };
   }
 
@@ -85,14 +109,16 @@
     var terms = fold(query).split(/\s+/).filter(Boolean);
     if (!terms.length) return [];
     var found = [];
-    index.forEach(function (item) {
-      var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        if (item.text.indexOf(terms[i]) < 0) return;
-        score += item.title.indexOf(terms[i]) >= 0 ? 3 : 1;
-      }
-      if (item.title.indexOf(terms.join(" ")) === 0) score += 5;
-      found.push({ item: item, score: score });
+    index.parts.forEach(function (part) {
+      part.forEach(function (item) {
+        var score = 0;
+        for (var i = 0; i < terms.length; i++) {
+          if (item.text.indexOf(terms[i]) < 0) return;
+          score += item.title.indexOf(terms[i]) >= 0 ? 3 : 1;
+        }
+        if (item.title.indexOf(terms.join(" ")) === 0) score += 5;
+        found.push({ item: item, score: score });
+      });
     });
     found.sort(function (a, b) { return b.score - a.score || a.item.entry.t.localeCompare(b.item.entry.t); });
     return found.slice(0, 20).map(function (f) { return f.item.entry; });
@@ -117,9 +143,11 @@
     return link;
   }
 
-  function showHits(ui, entries) {
+  function showHits(ui, index) {
+    var entries = rank(index, ui.input.value);
     ui.results.innerHTML = "";
-    if (!ui.input.value.trim()) return closeHits(ui);
+    // with no hit yet while parts of the index are still on their way, "nothing found" would be early
+    if (!ui.input.value.trim() || (!entries.length && index.waiting)) return closeHits(ui);
     if (!entries.length) {
       var none = document.createElement("p");
       none.className = "search-none";
@@ -162,11 +190,19 @@
     var form = document.querySelector("form.search");
     if (!form) return;
     var ui = { form: form, input: form.querySelector(".search-input"), results: form.querySelector(".search-results") };
-    var load = searchIndexLoader(form.getAttribute("data-index"));
+    var refreshing = null;
+    // hits are drawn again as parts arrive, unless the reader is already moving among them
+    var load = searchIndexLoader(form.getAttribute("data-index"), function (index) {
+      if (refreshing || document.activeElement !== ui.input) return;
+      refreshing = setTimeout(function () {
+        refreshing = null;
+        if (document.activeElement === ui.input) showHits(ui, index);
+      }, index.waiting ? 60 : 0);
+    });
     form.hidden = false;
     ui.input.addEventListener("focus", function () { load(function () {}); });
     ui.input.addEventListener("input", function () {
-      load(function (index) { showHits(ui, rank(index, ui.input.value)); });
+      load(function (index) { showHits(ui, index); });
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();

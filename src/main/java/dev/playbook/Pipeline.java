@@ -100,6 +100,8 @@ public final class Pipeline {
      */
     public static final class Memory {
         private final Loader loader = new Loader();
+        private final Resolver resolver = new Resolver();
+        private final Planner planner = new Planner();
         private SiteRenderer renderer;
         private PackPublisher packs;
         private Site drawn;
@@ -131,7 +133,7 @@ public final class Pipeline {
 
     /** Everything but writing: the definitions are checked and every page is drawn in memory. */
     public Outcome check() {
-        return run(RenderScope.ALL, () -> file -> { }, new Steps(), new Diagnostics());
+        return run(RenderScope.ALL, null, () -> file -> { }, new Steps(), new Diagnostics());
     }
 
     /**
@@ -169,7 +171,7 @@ public final class Pipeline {
         // pages go to the disk as they are drawn, so a large site never sits in memory whole; the
         // folder they go to is only made once the definitions are known to be good
         try (LazyTransaction transaction = new LazyTransaction(writer, output, fingerprint)) {
-            Outcome outcome = run(RenderScope.ALL, transaction::open, steps, diagnostics);
+            Outcome outcome = run(RenderScope.ALL, null, transaction::open, steps, diagnostics);
             if (outcome instanceof Outcome.Built built) {
                 List<Diagnostic> warnings = built.diagnostics().sorted().stream()
                         .filter(d -> d.severity() == Severity.WARNING).toList();
@@ -187,13 +189,25 @@ public final class Pipeline {
      * Draws what changed since the last good run into {@code sink}: everything the first time or
      * when the theme changed, else the pages of the playbooks whose model changed and, if any
      * playbook was added, removed or retitled, the site-wide pages.
+     *
+     * @param changed the files that changed since the last run (absolute paths), or null when not
+     *                known: only these are read again
      */
-    public synchronized Outcome preview(boolean themeChanged, FileSink sink) {
+    public synchronized Outcome preview(boolean themeChanged, Set<Path> changed, FileSink sink) {
         if (themeChanged) {
             memory.renderer = null;
             memory.drawn = null;
         }
-        return run(null, () -> sink, new Steps(), new Diagnostics());
+        return run(null, changed, () -> sink, new Steps(), new Diagnostics());
+    }
+
+    /**
+     * Prepares a pipeline that will run again and again (the live preview) for its next run: its
+     * diagrams are drawn a few times and forgotten, so that the first edit finds PlantUML's code
+     * compiled. Does nothing before a good run.
+     */
+    public synchronized void rehearse() {
+        if (memory.renderer != null && memory.drawn != null) memory.renderer.rehearse(memory.drawn);
     }
 
     /** Where a run's files go, opened only when there is something to write. */
@@ -225,15 +239,19 @@ public final class Pipeline {
         }
     }
 
-    /** @param scope what to draw, or null to work it out from what the memory last drew */
-    private Outcome run(RenderScope scope, Destination destination, Steps steps, Diagnostics diagnostics) {
+    /**
+     * @param scope what to draw, or null to work it out from what the memory last drew
+     * @param changed the files that changed since the last run, or null to look at every one
+     */
+    private Outcome run(RenderScope scope, Set<Path> changed, Destination destination, Steps steps,
+                        Diagnostics diagnostics) {
         Failure unusable = input.unusable();
         if (unusable != null) return steps.failed(diagnostics, unusable);
         // with no diagrams cached yet, PlantUML will be needed: let it start while the files are read
         if (isEmptyOrMissing(input.cache())) Diagrams.warmUp();
-        LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics);
+        LoadedDefinitions loaded = memory.loader.load(input.source(), input.sourceShown(), diagnostics, changed);
         steps.lap("load");
-        Site site = new Resolver().resolve(loaded, diagnostics);
+        Site site = memory.resolver.resolve(loaded, diagnostics);
         steps.lap("resolve");
         if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
         Comparison changes;
@@ -244,7 +262,7 @@ public final class Pipeline {
         }
         steps.lap("compare");
         if (diagnostics.hasErrors()) return steps.rejected(diagnostics);
-        SitePlan plan = new Planner().plan(site, changes == null ? Set.of() : changes.withPages());
+        SitePlan plan = memory.planner.plan(site, changes == null ? Set.of() : changes.withPages());
         steps.lap("plan");
         // marks of what changed touch every page of a playbook: a new comparison draws the site anew
         boolean sameChanges = Objects.equals(changes, memory.compared);
@@ -308,7 +326,9 @@ public final class Pipeline {
         for (Playbook p : before.playbooks()) old.put(p.id(), p);
         Set<String> changed = new HashSet<>();
         for (Playbook p : after.playbooks()) {
-            if (!p.equals(old.remove(p.id()))) changed.add(p.id());
+            // a playbook the resolver kept is the very same object: no need to compare it field by field
+            Playbook was = old.remove(p.id());
+            if (p != was && !p.equals(was)) changed.add(p.id());
         }
         // the home page and the search index show every playbook, so any change redraws them
         return new RenderScope(changed, !changed.isEmpty() || !old.isEmpty());

@@ -1,10 +1,12 @@
 package dev.playbook.cli;
 
 import dev.playbook.Outcome;
+import dev.playbook.render.SiteRenderer;
 import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Severity;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** Prints what a run found, by default in the compiler style editors and CI logs turn into links. */
 final class Reporter {
@@ -45,11 +47,16 @@ final class Reporter {
 
     /** One line per step of the pipeline with how long it took. */
     static void timings(Outcome outcome, PrintWriter err) {
+        timings(outcome.millis(), outcome instanceof Outcome.Built built ? built.summary() : null, err);
+    }
+
+    /** @param summary what was drawn, or null for a run that drew nothing */
+    static void timings(Map<String, Long> millis, SiteRenderer.Summary summary, PrintWriter err) {
         StringBuilder line = new StringBuilder("timings:");
-        outcome.millis().forEach((step, ms) -> line.append(' ').append(step).append(' ').append(ms).append(" ms"));
-        if (outcome instanceof Outcome.Built built) {
-            line.append("; diagrams drawn ").append(built.summary().diagramsDrawn()).append(", from cache ")
-                    .append(built.summary().diagramsCached());
+        millis.forEach((step, ms) -> line.append(' ').append(step).append(' ').append(ms).append(" ms"));
+        if (summary != null) {
+            line.append("; diagrams drawn ").append(summary.diagramsDrawn()).append(", from cache ")
+                    .append(summary.diagramsCached());
         }
         err.println(line);
         err.flush();

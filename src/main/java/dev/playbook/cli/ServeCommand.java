@@ -60,6 +60,8 @@ final class ServeCommand implements Callable<Integer> {
         if (unusable != null) return new Reporter(out, err).report(Outcome.failed(unusable));
         LiveBuild build = new LiveBuild(options.input(), "Playbook " + VersionProvider.version());
         print(build.rebuild(true), out, err);
+        // before the first edit, not during it: the author waits a moment once, at start-up
+        build.rehearse();
         PreviewServer server;
         try {
             server = new PreviewServer(build, host, port);
@@ -78,8 +80,8 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         SourceWatcher watcher;
         try {
-            watcher = new SourceWatcher(options.source, options.templates, theme -> {
-                LiveBuild.Rebuild outcome = build.rebuild(theme);
+            watcher = new SourceWatcher(options.source, options.templates, change -> {
+                LiveBuild.Rebuild outcome = build.rebuild(change);
                 print(outcome, out, err);
                 server.announce(outcome);
             });
@@ -109,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
     private void print(LiveBuild.Rebuild outcome, PrintWriter out, PrintWriter err) {
         for (Diagnostic d : outcome.diagnostics()) err.println(d);
         if (outcome.failure() != null) err.println(Reporter.describe(outcome.failure()));
+        if (options.verbose) Reporter.timings(outcome.millis(), outcome.summary(), err);
         if (outcome.ok() && !options.quiet) {
             out.println("Rebuilt " + Reporter.plural(outcome.rendered().size(), "page") + " (build " + outcome.version() + ")");
         } else if (!outcome.ok()) {

@@ -35,6 +35,9 @@ final class DefinitionFiles {
     private Path root;
     /** Every file found with where it really is; a file reached twice is read once. */
     private final List<Found> found = new ArrayList<>();
+    /** Every folder walked, as reached from the source folder. */
+    private final Set<Path> folders = new HashSet<>();
+    private boolean followedLinks;
     /** The real folders being walked, from the top down to the current one. */
     private final Set<Path> walking = new HashSet<>();
 
@@ -47,30 +50,45 @@ final class DefinitionFiles {
         this.diagnostics = diagnostics;
     }
 
-    /** The files to read, in a stable order, each as a path below {@code sourceDir}. */
-    static List<Path> find(Path sourceDir, String shownAs, Diagnostics diagnostics) {
+    /**
+     * What a source folder holds.
+     *
+     * @param files the files to read, in a stable order, each as a path below the source folder
+     * @param folders every folder below the source folder that was walked, the source folder included
+     * @param followedLinks whether a symbolic link was followed, so that a file may be read under another name
+     */
+    record Listing(List<Path> files, Set<Path> folders, boolean followedLinks) {
+        Listing {
+            files = List.copyOf(files);
+            folders = Set.copyOf(folders);
+        }
+    }
+
+    /** The files to read and the folders that hold them. */
+    static Listing list(Path sourceDir, String shownAs, Diagnostics diagnostics) {
         return new DefinitionFiles(sourceDir, shownAs, diagnostics).find();
     }
 
-    private List<Path> find() {
+    private Listing find() {
         if (!Files.isDirectory(sourceDir)) {
             diagnostics.error(Position.startOf(shownAs), "the source folder does not exist or is not a folder");
-            return List.of();
+            return new Listing(List.of(), Set.of(), false);
         }
         try {
             root = sourceDir.toRealPath();
             walk(sourceDir, root);
         } catch (AccessDeniedException e) {
             diagnostics.error(Position.startOf(shownAs), "cannot read the source folder: permission denied");
-            return List.of();
+            return new Listing(List.of(), Set.of(), false);
         } catch (IOException e) {
             diagnostics.error(Position.startOf(shownAs), "cannot list the source folder: " + e.getMessage());
-            return List.of();
+            return new Listing(List.of(), Set.of(), false);
         }
-        return readOnce();
+        return new Listing(readOnce(), folders, followedLinks);
     }
 
     private void walk(Path folder, Path realFolder) throws IOException {
+        folders.add(folder);
         walking.add(realFolder);
         try {
             walkEntries(folder, realFolder);
@@ -104,6 +122,7 @@ final class DefinitionFiles {
     }
 
     private void link(Path link, Path realFolder) throws IOException {
+        followedLinks = true;
         String name = link.getFileName().toString();
         Path real;
         try {
@@ -177,7 +196,7 @@ final class DefinitionFiles {
         return root.resolve(sourceDir.relativize(f.path())).equals(f.real());
     }
 
-    private static boolean isDefinitionName(String name) {
+    static boolean isDefinitionName(String name) {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 

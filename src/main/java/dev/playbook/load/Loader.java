@@ -14,9 +14,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +44,46 @@ public final class Loader {
     }
 
     /**
+     * The last listing of the source folder and what it said, kept while the folder holds no
+     * symbolic link, so that a load told which files changed need not list the folder again.
+     */
+    private Known known;
+
+    private record Known(Path source, String shownAs, DefinitionFiles.Listing listing, Set<Path> files,
+                         Set<Path> folders, Diagnostics diagnostics) {
+    }
+
+    /**
      * @param sourceDir the folder of definitions
      * @param shownAs how the folder is named in messages, e.g. {@code process-definitions}
      */
     public LoadedDefinitions load(Path sourceDir, String shownAs, Diagnostics diagnostics) {
-        List<Path> files = DefinitionFiles.find(sourceDir, shownAs, diagnostics);
+        return load(sourceDir, shownAs, diagnostics, null);
+    }
+
+    /**
+     * Loads again after the files at {@code changed} (absolute paths, as a watcher reports them)
+     * changed: only those are read, unless one of them adds, removes or renames a file or folder
+     * of definitions, which takes a new listing. A listing that followed symbolic links is never
+     * trusted this way, since a file may change under a name the watcher does not report.
+     *
+     * @param changed the paths that changed since the last load, or null when not known
+     */
+    public LoadedDefinitions load(Path sourceDir, String shownAs, Diagnostics diagnostics, Set<Path> changed) {
+        Known listed = changed == null || !sameSource(sourceDir, shownAs) || needsListing(changed) ? null : known;
+        if (listed == null) {
+            Diagnostics found = new Diagnostics();
+            DefinitionFiles.Listing listing = DefinitionFiles.list(sourceDir, shownAs, found);
+            listed = new Known(sourceDir, shownAs, listing, absolute(listing.files()), absolute(listing.folders()), found);
+            known = listing.followedLinks() ? null : listed;
+        }
+        diagnostics.addAll(listed.diagnostics());
+        List<Path> files = listed.listing().files();
+        Known reused = listed == known && changed != null ? listed : null;
         // files are independent; read them in parallel, then report in file order
-        List<FileResult> results = files.parallelStream().map(path -> read(sourceDir, shownAs, path)).toList();
+        List<FileResult> results = files.parallelStream()
+                .map(path -> reused != null ? again(sourceDir, shownAs, path, changed) : read(sourceDir, shownAs, path))
+                .toList();
         Set<String> present = new HashSet<>();
         for (Path path : files) present.add(shown(sourceDir, shownAs, path));
         remembered.keySet().retainAll(present);
@@ -72,6 +107,47 @@ public final class Loader {
         if (!Files.isRegularFile(file)) return none;
         FileResult result = read(sourceDir, shownAs, file);
         return result.site() != null ? result.site() : none;
+    }
+
+    private boolean sameSource(Path sourceDir, String shownAs) {
+        return known != null && known.source().equals(sourceDir) && known.shownAs().equals(shownAs);
+    }
+
+    /** Whether a change could add, remove or rename a definition or a folder of them. */
+    private boolean needsListing(Set<Path> changed) {
+        Path root = known.source().toAbsolutePath().normalize();
+        for (Path path : changed) {
+            if (!path.startsWith(root) || path.equals(root)) continue;
+            if (hidden(root.relativize(path))) continue;
+            if (known.files().contains(path)) {
+                if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) return true;
+            } else if (known.folders().contains(path) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                    || Files.isSymbolicLink(path) || DefinitionFiles.isDefinitionName(path.getFileName().toString())) {
+                return true;
+            }
+            // anything else (an editor's swap or backup file) is not a definition
+        }
+        return false;
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) return true;
+        }
+        return false;
+    }
+
+    private static Set<Path> absolute(Collection<Path> paths) {
+        Set<Path> all = new HashSet<>();
+        for (Path p : paths) all.add(p.toAbsolutePath().normalize());
+        return all;
+    }
+
+    /** A file of the kept listing: read again when it changed, else what it gave the last time. */
+    private FileResult again(Path sourceDir, String shownAs, Path path, Set<Path> changed) {
+        Remembered last = remembered.get(shown(sourceDir, shownAs, path));
+        if (last != null && !changed.contains(path.toAbsolutePath().normalize())) return last.result();
+        return read(sourceDir, shownAs, path);
     }
 
     /** What one file gave: a playbook or the site settings (or neither), and its own findings. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Keys for the items a rep ticks off or a reviewer compares (tasks, exit criteria, buyer
@@ -14,6 +15,8 @@ import java.util.HexFormat;
  * words, so rewording it makes it a new item (and its old tick is reported, not moved).
  */
 public final class ItemKeys {
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
     private ItemKeys() {
     }
 
@@ -41,7 +44,7 @@ public final class ItemKeys {
      * space, so that re-wrapping a line in the YAML file keeps the key.
      */
     static String digest(String text) {
-        String words = text.strip().replaceAll("\\s+", " ");
+        String words = SPACE.matcher(text.strip()).replaceAll(" ");
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(words.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 5);

@@ -33,6 +33,11 @@ public final class SitePaths {
         return "assets/search-index.js";
     }
 
+    /** One playbook's part of the search index, which the index lists. */
+    public static String searchPart(String playbookId) {
+        return safe(playbookId) + "/search.js";
+    }
+
     public static String checklist(String playbookId) {
         return safe(playbookId) + "/checklist.html";
     }

@@ -23,6 +23,7 @@ import org.commonmark.renderer.html.UrlSanitizer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,11 @@ import java.util.function.Function;
 public final class MarkdownRenderer {
     private final Parser parser;
     private final HtmlRenderer renderer;
+    /**
+     * Each text as rendered the first time: one field shows on several pages of its playbook (a
+     * stage's goal on its page, the checklist and the buyer view), and is rendered once.
+     */
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
 
     /** Markdown without diagrams: a ```plantuml block stays a code block. */
     public MarkdownRenderer() {
@@ -68,7 +74,12 @@ public final class MarkdownRenderer {
     }
 
     public String block(String source) {
-        return renderer.render(parser.parse(source));
+        String html = rendered.get(source);
+        if (html == null) {
+            html = renderer.render(parser.parse(source));
+            rendered.putIfAbsent(source, html);
+        }
+        return html;
     }
 
     /** For short items in a list: one paragraph is unwrapped so it sits on the list item's line. */

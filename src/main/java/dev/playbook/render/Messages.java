@@ -3,6 +3,7 @@ package dev.playbook.render;
 import dev.playbook.model.Language;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,7 +14,8 @@ public final class Messages {
 
     Messages(Language language, Map<String, String> texts) {
         this.language = language;
-        this.texts = Collections.unmodifiableMap(new TreeMap<>(texts));
+        // looked up on every page many times: hashed, but listed in key order
+        this.texts = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(texts)));
     }
 
     public Language language() {

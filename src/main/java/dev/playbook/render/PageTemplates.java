@@ -61,10 +61,13 @@ final class PageTemplates {
         if (playbook != null) {
             facts.putAll(playbook.facts());
             model.put("playbook", playbook.playbook());
-            model.put("view", new PlaybookView(playbook.playbook(), page.links(), messages));
+            model.put("view", new PlaybookView(playbook.playbook(), playbook.route(), page.links(), messages));
             PlaybookDiagrams d = playbook.diagrams();
             model.put("flowSvg", trusted(d.flowMarkup()));
             model.put("flowOmitted", d.flowSvg() == null);
+            int[] size = d.flowSize();
+            // the flowchart as a picture of its own file, for pages that show it beside other things
+            if (size != null) model.put("flowPicture", Map.of("alt", d.flowLabel(), "width", size[0], "height", size[1]));
             if (d.rolesMarkup() != null) model.put("rolesSvg", trusted(d.rolesMarkup()));
             model.put("rolesOmitted", d.rolesSource() != null && d.rolesSvg() == null);
         }

@@ -2,6 +2,7 @@ package dev.playbook.render;
 
 import dev.playbook.render.diagram.PlaybookDiagrams;
 import dev.playbook.model.Playbook;
+import dev.playbook.model.Route;
 import dev.playbook.plan.PlannedPage;
 
 import java.util.List;
@@ -14,13 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param facts what earlier publishers found out about this playbook for later ones, by name;
  *              templates see them as {@code facts}
+ * @param route how a deal moves through the playbook, worked out once for all its pages
  */
 public record PlaybookOutput(SiteOutput site, Playbook playbook, List<PlannedPage> pages, PlaybookDiagrams diagrams,
-                             MarkdownRenderer markdown, Map<String, Object> facts) {
+                             MarkdownRenderer markdown, Map<String, Object> facts, Route route) {
 
     public PlaybookOutput(SiteOutput site, Playbook playbook, List<PlannedPage> pages, PlaybookDiagrams diagrams,
                           MarkdownRenderer markdown) {
-        this(site, playbook, pages, diagrams, markdown, new ConcurrentHashMap<>());
+        this(site, playbook, pages, diagrams, markdown, new ConcurrentHashMap<>(), playbook.route());
     }
 
     public PlaybookOutput {

@@ -25,8 +25,13 @@ public final class PlaybookView {
     private final Route route;
 
     public PlaybookView(Playbook playbook, PageLinks links, Messages messages) {
+        this(playbook, playbook.route(), links, messages);
+    }
+
+    /** @param route the playbook's route, when the caller has it already */
+    PlaybookView(Playbook playbook, Route route, PageLinks links, Messages messages) {
         this.playbook = playbook;
-        this.route = playbook.route();
+        this.route = route;
         this.links = links;
         this.messages = messages;
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.playbook.model.ExitCriterion;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.Playbook;
-import dev.playbook.model.Site;
 import dev.playbook.model.Stage;
 import dev.playbook.model.Task;
 import dev.playbook.plan.SitePaths;
@@ -14,57 +13,53 @@ import dev.playbook.plan.SitePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Writes the site's search index: every playbook, stage, task and exit criterion with the page
- * (and anchor) it lives on. It is a script that sets a global, because pages opened from disk
- * may load scripts but may not fetch JSON.
+ * (and anchor) it lives on. Each playbook's entries are a file of their own beside its pages, so
+ * that an edit to one playbook rewrites only its part, and the search script loads the parts
+ * only once a reader starts to search; the index proper only lists the parts. Both are scripts
+ * that set a global, because pages opened from disk may load scripts but may not fetch JSON.
  */
 public final class SearchIndexPublisher implements Publisher {
     /** How much of a longer text goes into the index: enough to match on and to show a snippet. */
     static final int SNIPPET = 160;
+    /** What a part of the index sets: the entries of one playbook. */
+    static final String PART_GLOBAL = "window.PLAYBOOK_SEARCH=";
+    /** What the index sets: the parts, as paths from the site's root, in the site's order. */
+    static final String INDEX_GLOBAL = "window.PLAYBOOK_SEARCH_PARTS=";
 
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-    /** Each playbook's entries as written the last time, reused while the playbook is unchanged. */
-    private final Map<String, Written> written = new ConcurrentHashMap<>();
 
-    private record Written(Playbook playbook, String json) {
+    @Override
+    public void publish(PlaybookOutput playbook, FileSink sink) throws RenderException, IOException {
+        String id = playbook.playbook().id();
+        sink.accept(new RenderedFile(SitePaths.searchPart(id), script(PART_GLOBAL, entries(playbook.playbook()))));
     }
 
     @Override
     public void publishSite(SiteOutput site, FileSink sink) throws RenderException, IOException {
-        sink.accept(new RenderedFile(SitePaths.searchIndex(), write(site.site()).getBytes(StandardCharsets.UTF_8)));
+        List<String> parts = new ArrayList<>();
+        for (Playbook playbook : site.site().playbooks()) parts.add(SitePaths.searchPart(playbook.id()));
+        sink.accept(new RenderedFile(SitePaths.searchIndex(), script(INDEX_GLOBAL, parts)));
     }
 
-    String write(Site site) throws RenderException {
-        StringBuilder out = new StringBuilder("window.PLAYBOOK_SEARCH=[");
-        Set<String> ids = new HashSet<>();
-        boolean first = true;
-        for (Playbook playbook : site.playbooks()) {
-            ids.add(playbook.id());
-            Written known = written.get(playbook.id());
-            if (known == null || !known.playbook().equals(playbook)) {
-                known = new Written(playbook, entries(playbook));
-                written.put(playbook.id(), known);
-            }
-            if (known.json().isEmpty()) continue;
-            if (!first) out.append(',');
-            out.append(known.json());
-            first = false;
+    private byte[] script(String global, Object data) throws RenderException {
+        try {
+            // "</" is escaped so no text can close the script element if the index is ever inlined
+            String value = json.writeValueAsString(data).replace("</", "<\\/");
+            return (global + value + ";\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new RenderException("cannot write the search index: " + e.getMessage(), e);
         }
-        written.keySet().retainAll(ids);
-        return out.append("];\n").toString();
     }
 
-    /** One playbook's entries, as JSON objects separated by commas. */
-    private String entries(Playbook playbook) throws RenderException {
+    /** One playbook's entries. */
+    private static List<Map<String, String>> entries(Playbook playbook) {
         List<Map<String, String>> entries = new ArrayList<>();
         entries.add(entry("playbook", playbook.title(), playbook.title(), SitePaths.playbook(playbook.id()),
                 text(playbook.summary())));
@@ -83,13 +78,7 @@ public final class SearchIndexPublisher implements Publisher {
                         page + "#criterion-" + n, ""));
             }
         }
-        try {
-            // "</" is escaped so no text can close the script element if the index is ever inlined
-            String array = json.writeValueAsString(entries).replace("</", "<\\/");
-            return array.substring(1, array.length() - 1);
-        } catch (JsonProcessingException e) {
-            throw new RenderException("cannot write the search index: " + e.getMessage(), e);
-        }
+        return entries;
     }
 
     private static Map<String, String> entry(String kind, String title, String context, String url, String text) {

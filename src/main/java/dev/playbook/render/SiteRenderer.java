@@ -5,6 +5,7 @@ import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Language;
 import dev.playbook.model.Playbook;
+import dev.playbook.model.Site;
 import dev.playbook.plan.PlannedPage;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.progress.Progress;
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SiteRenderer {
     /** Playbooks drawn together: enough to keep every core busy, few enough to keep memory small. */
     static final int CHUNK = 32;
+    /** How often a preview draws its sample diagrams at start-up: enough for the compiler to take them on. */
+    static final int REHEARSALS = 3;
 
     private final Theme theme;
     private final String generator;
@@ -122,6 +125,18 @@ public final class SiteRenderer {
                 .filter(p -> p.playbook() == null ? scope.sitePages() : scope.includes(p.playbook().id())).count();
         return new Summary(files.get(), pageCount, diagrams.drawn() - drawnBefore, diagrams.cached() - cachedBefore,
                 (diagramNanos - nanosBefore) / 1_000_000);
+    }
+
+    /**
+     * Draws a few diagrams of {@code site} and forgets them, so that a preview's first edit finds
+     * PlantUML's code compiled (see {@link Diagrams#rehearse}).
+     */
+    public void rehearse(Site site) {
+        try {
+            diagrams.rehearse(site, theme.messages(), REHEARSALS);
+        } catch (IOException e) {
+            // the words could not be read: the next render says so, and a rehearsal is only for speed
+        }
     }
 
     private static Map<String, List<PlannedPage>> pagesByPlaybook(SitePlan plan) {

@@ -83,6 +83,9 @@ public final class Theme {
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setLocalizedLookup(false);
+        // a theme is read once per run: a changed theme makes a new one (the live preview does), so
+        // nothing needs to ask the disk or the jar on every page whether a template changed
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         cfg.setNumberFormat("computer");
         // templates come from authors' folders: no calling arbitrary Java classes from them
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);

@@ -66,14 +66,19 @@ final class OwnedFiles {
      * @return what is left because it is not the tool's; empty when the folder is gone
      */
     List<String> delete(Path root) throws IOException {
+        List<Path> owned = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String path = sitePath(root, file);
-                if (files.contains(path)) Files.delete(file);
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (files.contains(sitePath(root, file))) owned.add(file);
                 return FileVisitResult.CONTINUE;
             }
-
+        });
+        // the files many at once, then the folders they leave empty, deepest first
+        try (DiskWork disk = new DiskWork()) {
+            disk.deleteAll(owned);
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
                 if (failure != null) throw failure;
@@ -92,6 +97,11 @@ final class OwnedFiles {
         } catch (IOException ignored) {
             // what is left carries its marker, so the next build can tell it is the tool's and remove it
         }
+    }
+
+    /** Whether the marker lists {@code path} (the marker itself aside). */
+    boolean lists(String path) {
+        return files.contains(path);
     }
 
     private boolean owns(String path) {

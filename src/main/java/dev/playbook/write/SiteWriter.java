@@ -107,11 +107,12 @@ public final class SiteWriter {
     /** With the output folder held: tidies what interrupted builds left, checks it again, and starts the new site. */
     private Transaction open(OutputFolder out, BuildLock lock, String fingerprint) throws IOException, WriteException {
         for (String notice : Leftovers.tidy(out)) tell(out, notice);
-        replaceable(out, null);
+        Replaced previous = replaceable(out, null);
         Path fresh = out.sibling("new");
         Files.createDirectory(fresh);
         try {
-            return new Transaction(out, fresh, new SiteMarker.Journal(fresh), lock, fingerprint);
+            return new Transaction(out, fresh, new SiteMarker.Journal(fresh), lock, fingerprint,
+                    previous == null ? new OwnedFiles(List.of()) : previous.owned());
         } catch (IOException e) {
             new OwnedFiles(List.of()).deleteQuietly(fresh);
             throw e;
@@ -119,8 +120,9 @@ public final class SiteWriter {
     }
 
     /**
-     * A site being written: files go into a hidden folder as they arrive (from any thread), and
-     * {@link #commit} swaps it in whole. Closed without a commit, it leaves no trace.
+     * A site being written: files go into a hidden folder as they arrive (from any thread, and
+     * written on threads of its own), and {@link #commit} swaps it in whole once every one is
+     * written. Closed without a commit, it leaves no trace.
      */
     public final class Transaction implements FileSink, AutoCloseable {
         private final OutputFolder out;
@@ -129,29 +131,37 @@ public final class SiteWriter {
         private final BuildLock lock;
         private final String fingerprint;
         private final Set<String> written = ConcurrentHashMap.newKeySet();
+        private final DiskWork disk;
+        /** The files of the site being replaced, which a new file with the same bytes may share. */
+        private final OwnedFiles previous;
         private boolean committed;
         private boolean closed;
 
-        private Transaction(OutputFolder out, Path fresh, SiteMarker.Journal journal, BuildLock lock, String fingerprint) {
+        private Transaction(OutputFolder out, Path fresh, SiteMarker.Journal journal, BuildLock lock, String fingerprint,
+                            OwnedFiles previous) throws IOException {
+            // the journal is the first file of the new site: it shows what a new file is like
+            this.disk = new DiskWork(fresh.resolve(MARKER));
             this.out = out;
             this.fresh = fresh;
             this.journal = journal;
             this.lock = lock;
             this.fingerprint = fingerprint;
+            this.previous = previous;
         }
 
         @Override
         public void accept(RenderedFile file) throws IOException {
             Path target = inside(fresh, file.path());
             if (written.add(file.path())) journal.record(file.path());
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.content());
+            Path earlier = previous.lists(file.path()) ? inside(out.real(), file.path()) : null;
+            disk.write(target, file.content(), earlier);
         }
 
         /** @param record what the next build needs to know to skip this site while nothing changes, or null */
         public void commit(Record record) throws WriteException {
             Path old = null;
             try {
+                disk.finish();
                 journal.close();
                 Files.writeString(fresh.resolve(MARKER), SiteMarker.text(fingerprint, ownWarningsDropped(record), written));
                 // checked again, now that this build holds the folder and knows what it writes
@@ -192,6 +202,8 @@ public final class SiteWriter {
         public void close() {
             if (closed) return;
             closed = true;
+            // nothing handed over may land after the folder is gone
+            disk.close();
             if (!committed) {
                 try {
                     journal.close();

@@ -3,6 +3,7 @@ package dev.playbook.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.playbook.Pipeline;
+import dev.playbook.testing.Playbooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,15 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PreviewServerTest {
     /** Generous bounds for a build after an edit; the test waits for events, it does not time them. */
     private static final long WAIT_SECONDS = 60;
-    private static final String PLAYBOOK = """
-            playbook: demo
-            title: %s
-            stages:
-              - id: qualification
-                title: Qualification
-                tasks: [Call the lead]
-                exit_criteria: [Budget confirmed]
-            """;
 
     @TempDir
     Path temp;
@@ -60,11 +52,11 @@ class PreviewServerTest {
     @BeforeEach
     void start() throws Exception {
         source = Files.createDirectories(temp.resolve("process-definitions"));
-        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("First title"));
+        Files.writeString(source.resolve("demo.yaml"), Playbooks.oneStage("demo", "First title"));
         build = new LiveBuild(new Pipeline.Input(source, "process-definitions", null, null), "test");
         assertTrue(build.rebuild(true).ok());
         server = new PreviewServer(build, "127.0.0.1", 0);
-        watcher = new SourceWatcher(source, null, theme -> server.announce(build.rebuild(theme)));
+        watcher = new SourceWatcher(source, null, change -> server.announce(build.rebuild(change)));
         server.start();
         watcher.start();
         listen();
@@ -153,13 +145,13 @@ class PreviewServerTest {
         assertTrue(page.body().contains("First title"));
         assertTrue(page.body().contains("/__playbook/live.js"), "served pages carry the reload script");
 
-        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("Second title"));
+        Files.writeString(source.resolve("demo.yaml"), Playbooks.oneStage("demo", "Second title"));
         JsonNode rebuilt = next();
         assertTrue(rebuilt.get("ok").asBoolean());
         assertEquals(2, rebuilt.get("version").asInt());
         assertTrue(get("/demo/index.html").body().contains("Second title"));
 
-        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("Second title") + "    probability: lots\n");
+        Files.writeString(source.resolve("demo.yaml"), Playbooks.oneStage("demo", "Second title") + "    probability: lots\n");
         JsonNode broken = next();
         assertFalse(broken.get("ok").asBoolean());
         JsonNode error = broken.get("diagnostics").get(0);
@@ -169,7 +161,7 @@ class PreviewServerTest {
         JsonNode status = json.readTree(get("/__playbook/status").body());
         assertFalse(status.get("ok").asBoolean(), "a page opened now learns of the errors too");
 
-        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("Third title"));
+        Files.writeString(source.resolve("demo.yaml"), Playbooks.oneStage("demo", "Third title"));
         JsonNode fixed = next();
         assertTrue(fixed.get("ok").asBoolean());
         assertEquals(0, fixed.get("diagnostics").size(), "the overlay clears");
@@ -178,7 +170,7 @@ class PreviewServerTest {
 
     @Test
     void deletingAndAddingFilesWorksToo() throws Exception {
-        Files.writeString(source.resolve("second.yaml"), PLAYBOOK.replace("demo", "second").formatted("Another"));
+        Files.writeString(source.resolve("second.yaml"), Playbooks.oneStage("second", "Another"));
         assertTrue(next().get("ok").asBoolean());
         assertEquals(200, get("/second/index.html").statusCode());
         Files.delete(source.resolve("second.yaml"));
@@ -292,9 +284,9 @@ class PreviewServerTest {
 
     @Test
     void anEditReRendersOnlyThatPlaybookAndThePagesThatListIt() throws Exception {
-        Files.writeString(source.resolve("other.yaml"), PLAYBOOK.replace("demo", "other").formatted("Other"));
+        Files.writeString(source.resolve("other.yaml"), Playbooks.oneStage("other", "Other"));
         assertTrue(next().get("ok").asBoolean());
-        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("Changed"));
+        Files.writeString(source.resolve("demo.yaml"), Playbooks.oneStage("demo", "Changed"));
         assertTrue(next().get("ok").asBoolean());
         var rendered = build.last().rendered();
         assertTrue(rendered.contains("index.html") && rendered.contains("demo/index.html"), rendered.toString());

@@ -102,6 +102,15 @@ final class DiagramBatch {
         return results;
     }
 
+    /**
+     * Draws the jobs as {@link #draw} would, on threads like its own, but neither from nor into
+     * the cache, and forgets the drawings: a long-running preview does this once at start-up, so
+     * that the first diagram an edit calls for is drawn by code already compiled.
+     */
+    void rehearse(List<DiagramJob> jobs) {
+        new DiagramBatch(engine, new DiagramCache(null), Progress.NONE, stackBytes).draw(jobs, new Diagnostics());
+    }
+
     /** A job's drawing, and what the cache said about it. */
     private record Outcome(DiagramResult result, DiagramCache.Lookup lookup) {
     }

@@ -34,6 +34,8 @@ public final class Diagrams {
      * or run out of stack, and the picture would be too tall to read or to embed in a page.
      */
     static final int MAX_DRAWN_STAGES = 1000;
+    /** The largest playbook whose diagrams are drawn to warm PlantUML up: a rehearsal must stay short. */
+    static final int REHEARSED_STAGES = 100;
 
     /**
      * What a run drew: each playbook's diagrams, and the markup of each ```plantuml block by its
@@ -92,13 +94,10 @@ public final class Diagrams {
         List<DiagramJob> jobs = new ArrayList<>();
         List<Playbook> inScope = site.playbooks().stream().filter(p -> scope.includes(p.id())).toList();
         for (Playbook playbook : inScope) {
-            Messages words = messages.get(playbook.language());
-            DiagramJob flow = new DiagramJob(FlowchartWriter.write(playbook, words),
-                    words.get("flow.title") + ": " + playbook.title(), describe(playbook, words));
-            String rolesSource = SwimlaneWriter.write(playbook, words);
-            DiagramJob roles = rolesSource == null ? null : new DiagramJob(rolesSource,
-                    words.get("flow.whoDoesWhat") + ": " + playbook.title(), words.get("flow.rolesDescription"));
-            generated.put(playbook.id(), new DiagramJob[] {flow, roles});
+            DiagramJob[] both = generatedJobs(playbook, messages.get(playbook.language()));
+            DiagramJob flow = both[0];
+            DiagramJob roles = both[1];
+            generated.put(playbook.id(), both);
             if (playbook.allStages().size() > MAX_DRAWN_STAGES) {
                 diagnostics.warning(Position.startOf(playbook.sourceFile()), "playbook `" + playbook.id() + "` has "
                         + playbook.allStages().size() + " stages, more than the " + MAX_DRAWN_STAGES
@@ -127,7 +126,7 @@ public final class Diagrams {
                     : generatedSvg(results.get(job[1]), job[1], playbook, "swimlanes", diagnostics);
             boolean omitted = flowSvg == null || (job[1] != null && rolesSvg == null);
             byPlaybook.put(playbook.id(), new PlaybookDiagrams(job[0].source(), flowSvg,
-                    job[1] == null ? null : job[1].source(), rolesSvg,
+                    job[0].title() + ". " + job[0].description(), job[1] == null ? null : job[1].source(), rolesSvg,
                     omitted ? omittedNotice(playbook, messages.get(playbook.language())) : null));
         }
         Map<String, String> markup = new HashMap<>();
@@ -143,6 +142,30 @@ public final class Diagrams {
             }
         }
         return new Drawn(byPlaybook, markup);
+    }
+
+    /** A playbook's flowchart and, when it has roles, its swimlanes (else null). */
+    private static DiagramJob[] generatedJobs(Playbook playbook, Messages words) {
+        DiagramJob flow = new DiagramJob(FlowchartWriter.write(playbook, words),
+                words.get("flow.title") + ": " + playbook.title(), describe(playbook, words));
+        String rolesSource = SwimlaneWriter.write(playbook, words);
+        DiagramJob roles = rolesSource == null ? null : new DiagramJob(rolesSource,
+                words.get("flow.whoDoesWhat") + ": " + playbook.title(), words.get("flow.rolesDescription"));
+        return new DiagramJob[] {flow, roles};
+    }
+
+    /**
+     * Draws the diagrams of one of the site's playbooks (the first of a usual size) a few times
+     * and forgets them, for a preview about to wait for edits: PlantUML's code is then compiled
+     * before the first edit needs it, rather than while the author waits.
+     */
+    public void rehearse(Site site, Map<Language, Messages> messages, int rounds) {
+        Playbook sample = site.playbooks().stream().filter(p -> p.allStages().size() <= REHEARSED_STAGES).findFirst()
+                .orElse(null);
+        if (sample == null) return;
+        List<DiagramJob> jobs = new ArrayList<>();
+        for (DiagramJob job : generatedJobs(sample, messages.get(sample.language()))) if (job != null) jobs.add(job);
+        for (int i = 0; i < rounds; i++) batch.rehearse(jobs);
     }
 
     /** The SVG of a generated diagram, or null when it is left out: not drawn, or too large for PlantUML. */

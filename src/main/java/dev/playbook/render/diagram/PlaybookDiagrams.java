@@ -1,13 +1,19 @@
 package dev.playbook.render.diagram;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The diagrams of one playbook: PlantUML source and the SVG ready to embed. The roles are null
  * for a playbook without roles; an SVG is null when the diagram was left out.
  *
+ * @param flowLabel the flowchart's text alternative, its title and description, as its SVG carries them
  * @param omittedNotice what the pages show in place of a diagram left out, or null
  */
-public record PlaybookDiagrams(String flowSource, String flowSvg, String rolesSource, String rolesSvg,
+public record PlaybookDiagrams(String flowSource, String flowSvg, String flowLabel, String rolesSource, String rolesSvg,
                                String omittedNotice) {
+    /** The root element's view box: the drawing's size in CSS pixels. */
+    private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"\\s*[-\\d.]+\\s+[-\\d.]+\\s+([\\d.]+)\\s+([\\d.]+)\\s*\"");
 
     /** The flowchart to embed, or the notice in its place. */
     public String flowMarkup() {
@@ -17,5 +23,17 @@ public record PlaybookDiagrams(String flowSource, String flowSvg, String rolesSo
     /** The swimlanes to embed, the notice in their place, or null for a playbook without roles. */
     public String rolesMarkup() {
         return rolesSource == null ? null : rolesSvg != null ? rolesSvg : omittedNotice;
+    }
+
+    /**
+     * The flowchart's width and height in whole pixels, rounded up, for a page that shows its file
+     * as a picture and keeps its room while it loads; null when it was left out or has no size.
+     */
+    public int[] flowSize() {
+        if (flowSvg == null) return null;
+        int root = flowSvg.indexOf('>');
+        Matcher m = VIEW_BOX.matcher(flowSvg).region(0, root < 0 ? flowSvg.length() : root);
+        if (!m.find()) return null;
+        return new int[] {(int) Math.ceil(Double.parseDouble(m.group(1))), (int) Math.ceil(Double.parseDouble(m.group(2)))};
     }
 }

@@ -7,18 +7,16 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +29,7 @@ import java.util.Set;
  */
 final class SvgCleaner {
     /** Bump when the cleaning changes, so cached diagrams are cleaned again. */
-    static final String VERSION = "svg-5";
+    static final String VERSION = "svg-6";
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     private static final Set<String> DROPPED_ROOT_ATTRIBUTES = Set.of("width", "height", "style", "zoomAndPan",
@@ -50,7 +48,7 @@ final class SvgCleaner {
      */
     public String clean(String svg, String idPrefix, String title, String description) {
         try {
-            Document doc = SafeXml.parse(svg);
+            Document doc = SafeXml.parse(parsers.get(), svg);
             Element root = doc.getDocumentElement();
             removeInstructionsAndComments(root);
             for (String name : DROPPED_ROOT_ATTRIBUTES) root.removeAttribute(name);
@@ -61,7 +59,7 @@ final class SvgCleaner {
                 if (box.length == 4) root.setAttribute("style", "max-width:" + box[2] + "px");
             }
             // a picture with links in it is a group: role=img would hide the links from screen readers
-            root.setAttribute("role", root.getElementsByTagNameNS(SVG_NS, "a").getLength() > 0 ? "group" : "img");
+            root.setAttribute("role", holdsLink(root) ? "group" : "img");
             root.setAttribute("aria-labelledby", idPrefix + "-title " + idPrefix + "-desc");
             Element titleElement = doc.createElementNS(SVG_NS, "title");
             titleElement.setAttribute("id", idPrefix + "-title");
@@ -72,12 +70,28 @@ final class SvgCleaner {
             root.insertBefore(descElement, root.getFirstChild());
             root.insertBefore(titleElement, descElement);
             sanitize(root);
+            slim(root);
+            // the cleaning leaves no xlink attribute, so its namespace needs no declaration
+            root.removeAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xlink");
             return serialize(doc);
         } catch (Exception e) {
             throw new IllegalStateException("PlantUML produced SVG that cannot be read: " + e.getMessage(), e);
         }
     }
 
+    /** Parsers and serializers are not for many threads, and costly to make: each drawing thread keeps its own. */
+    private final ThreadLocal<DocumentBuilder> parsers = ThreadLocal.withInitial(SafeXml::newParser);
+    private final ThreadLocal<Transformer> serializers = ThreadLocal.withInitial(SvgCleaner::newSerializer);
+
+    /** Whether an SVG link lies anywhere below {@code node}. */
+    private static boolean holdsLink(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e && (("a".equals(e.getLocalName()) && SVG_NS.equals(e.getNamespaceURI())) || holdsLink(e))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static void removeInstructionsAndComments(Node node) {
         NodeList children = node.getChildNodes();
@@ -132,6 +146,34 @@ final class SvgCleaner {
         if ("a".equals(element.getLocalName()) && !element.hasAttribute("href")) unwrap(element);
     }
 
+    /**
+     * Drops what PlantUML writes that changes nothing in the picture: empty {@code <defs/>}, the
+     * default {@code stroke-linejoin:miter}, a corner radius {@code ry} equal to {@code rx} (which
+     * it then is anyway), and a style's trailing semicolon. Every page that shows a diagram, and
+     * the cache, carry that much less.
+     */
+    private static void slim(Element element) {
+        if (element.hasAttribute("style")) {
+            String style = element.getAttribute("style").replace("stroke-linejoin:miter;", "");
+            if (style.endsWith(";")) style = style.substring(0, style.length() - 1);
+            if (style.isEmpty()) element.removeAttribute("style");
+            else element.setAttribute("style", style);
+        }
+        if ("rect".equals(element.getLocalName()) && element.hasAttribute("ry")
+                && element.getAttribute("ry").equals(element.getAttribute("rx"))) {
+            element.removeAttribute("ry");
+        }
+        NodeList children = element.getChildNodes();
+        for (int i = children.getLength() - 1; i >= 0; i--) {
+            if (!(children.item(i) instanceof Element child)) continue;
+            if ("defs".equals(child.getLocalName()) && !child.hasChildNodes()) {
+                element.removeChild(child);
+            } else {
+                slim(child);
+            }
+        }
+    }
+
     /** A link that lost its target keeps its content, drawn where it was. */
     private static void unwrap(Element link) {
         Node parent = link.getParentNode();
@@ -140,17 +182,50 @@ final class SvgCleaner {
         parent.removeChild(link);
     }
 
-    private static String serialize(Document doc) throws Exception {
-        TransformerFactory factory = TransformerFactory.newDefaultInstance();
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-        Transformer transformer = factory.newTransformer();
-        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-        transformer.setOutputProperty(OutputKeys.INDENT, "no");
-        StringWriter out = new StringWriter();
-        transformer.transform(new DOMSource(doc), new StreamResult(out));
+    private String serialize(Document doc) throws Exception {
+        Transformer transformer = serializers.get();
+        // written one character at a time: a plain builder, not a synchronized StringWriter
+        StringBuilder out = new StringBuilder(64 * 1024);
+        transformer.transform(new DOMSource(doc), new StreamResult(new Writer() {
+            @Override
+            public void write(int c) {
+                out.append((char) c);
+            }
+
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                out.append(chars, offset, length);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) {
+                out.append(text, offset, offset + length);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        }));
         return out.toString();
+    }
+
+    private static Transformer newSerializer() {
+        try {
+            TransformerFactory factory = TransformerFactory.newDefaultInstance();
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.setOutputProperty(OutputKeys.INDENT, "no");
+            return transformer;
+        } catch (TransformerConfigurationException e) {
+            throw new IllegalStateException("this Java cannot write XML: " + e.getMessage(), e);
+        }
     }
 
     /** Whether the cleaner keeps {@code value} as a link target; {@link SvgSafetyCheck} asks the same. */

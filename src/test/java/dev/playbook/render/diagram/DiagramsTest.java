@@ -11,9 +11,11 @@ import dev.playbook.model.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,5 +63,19 @@ class DiagramsTest {
         assertEquals(0, second.drawn());
         assertEquals(2, second.cached());
         assertEquals(a.byPlaybook().get("flow").flowSvg(), b.byPlaybook().get("flow").flowSvg());
+    }
+
+    @Test
+    void aRehearsalDrawsButLeavesTheCacheAndTheCountsAlone(@TempDir Path cache) throws Exception {
+        Site site = RenderFixtures.site("flow");
+        Diagrams diagrams = new Diagrams(new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache)));
+        diagrams.rehearse(site, messages(), 2);
+        assertEquals(0, diagrams.drawn() + diagrams.cached());
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(0, files.count(), "a rehearsal wrote into the cache");
+        }
+        Diagrams.Drawn drawn = diagrams.draw(site, messages(), new Diagnostics(), RenderScope.ALL);
+        assertEquals(2, diagrams.drawn(), "what the rehearsal drew was not kept");
+        assertTrue(drawn.byPlaybook().get("flow").flowSvg().startsWith("<svg"));
     }
 }

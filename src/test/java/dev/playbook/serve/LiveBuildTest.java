@@ -1,0 +1,53 @@
+package dev.playbook.serve;
+
+import dev.playbook.Pipeline;
+import dev.playbook.testing.Playbooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A rebuild after an edit draws the edited playbook's files and the site's own, and keeps the rest as they were. */
+class LiveBuildTest {
+    @Test
+    void anEditRewritesOnlyItsPlaybooksFilesAndItsPartOfTheSearchIndex(@TempDir Path temp) throws Exception {
+        Path source = Files.createDirectories(temp.resolve("definitions"));
+        Path first = source.resolve("first.yaml");
+        Files.writeString(first, Playbooks.oneStage("first", "First title"));
+        Files.writeString(source.resolve("second.yaml"), Playbooks.oneStage("second", "Second title"));
+        LiveBuild build = new LiveBuild(new Pipeline.Input(source, "definitions", null, null), "test");
+        assertTrue(build.rebuild(true).ok());
+        Map<String, byte[]> before = build.files();
+        assertEquals("window.PLAYBOOK_SEARCH_PARTS=[\"first/search.js\",\"second/search.js\"];\n", text(before, "assets/search-index.js"));
+        assertTrue(text(before, "second/search.js").startsWith("window.PLAYBOOK_SEARCH=[{"));
+        assertTrue(text(before, "second/search.js").contains("Second title"));
+
+        Files.writeString(first, Playbooks.oneStage("first", "Renamed"));
+        LiveBuild.Rebuild rebuild = build.rebuild(new SourceWatcher.Change(false, Set.of(first.toAbsolutePath().normalize())));
+        assertTrue(rebuild.ok(), rebuild::toString);
+        Map<String, byte[]> after = build.files();
+        assertTrue(text(after, "first/search.js").contains("Renamed"));
+        assertFalse(text(after, "first/search.js").contains("First title"));
+        assertSame(before.get("second/search.js"), after.get("second/search.js"), "the other playbook's part is not drawn again");
+        assertSame(before.get("second/index.html"), after.get("second/index.html"));
+        assertTrue(rebuild.rendered().contains("first/index.html") && rebuild.rendered().contains("index.html"), rebuild::toString);
+        assertTrue(rebuild.rendered().stream().noneMatch(path -> path.startsWith("second/")), rebuild::toString);
+        assertEquals(text(before, "assets/search-index.js"), text(after, "assets/search-index.js"));
+    }
+
+    private static String text(Map<String, byte[]> files, String path) {
+        byte[] bytes = files.get(path);
+        assertNotNull(bytes, () -> "no " + path + " in " + files.keySet());
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

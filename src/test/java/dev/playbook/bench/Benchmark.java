@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * the same pages from Markdown, and PlantUML's own command line drawing the same diagrams.
  * Every time is the median of several runs of a fresh process. Run it with {@code bench/run}.
  *
- * <p>Arguments: {@code --plantuml PATH [--sizes 10,100,1000] [--runs 3] [--work DIR] [--results FILE]};
+ * <p>Arguments: {@code --plantuml PATH [--sizes 10,100,1000] [--runs 3] [--cold-runs N] [--work DIR]
+ * [--results FILE]} ({@code --cold-runs}, the runs of a cold build, defaults to {@code --runs}: a cold build
+ * of a thousand playbooks draws a thousand PDF packs and takes minutes);
  * Playbook runs through {@code bin/playbook}, the launcher the README uses, on {@code target/playbook.jar}.
  * The file of results keeps its hand-written sections (the profiles, the start-up options) as they are.
  */
@@ -44,11 +46,13 @@ public final class Benchmark {
     private final Path plantuml;
     private final Path work;
     private final int runs;
+    private final int coldRuns;
 
-    private Benchmark(Path plantuml, Path work, int runs) {
+    private Benchmark(Path plantuml, Path work, int runs, int coldRuns) {
         this.plantuml = plantuml;
         this.work = work;
         this.runs = runs;
+        this.coldRuns = coldRuns;
     }
 
     /**
@@ -90,7 +94,8 @@ public final class Benchmark {
         Path work = Path.of(options.getOrDefault("--work", "target/bench"));
         int[] sizes = Arrays.stream(options.getOrDefault("--sizes", "10,100,1000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-        Benchmark bench = new Benchmark(plantuml, work, runs);
+        int coldRuns = Integer.parseInt(options.getOrDefault("--cold-runs", String.valueOf(runs)));
+        Benchmark bench = new Benchmark(plantuml, work, runs, coldRuns);
         String loadBefore = loadAverage();
         bench.prepareLauncher();
         long examples = bench.bundledExamplesCold();
@@ -99,7 +104,7 @@ public final class Benchmark {
             System.err.println("== " + size + " playbooks");
             rows.add(bench.measure(size));
         }
-        String report = report(rows, examples, runs, loadBefore, loadAverage());
+        String report = report(rows, examples, runs, coldRuns, loadBefore, loadAverage());
         System.out.println(report);
         Path results = Path.of(options.getOrDefault("--results", "bench/RESULTS.md"));
         Files.writeString(results, report + keptSections(results), StandardCharsets.UTF_8);
@@ -151,7 +156,7 @@ public final class Benchmark {
         List<Long> cold = new ArrayList<>();
         List<Long> coldDiagrams = new ArrayList<>();
         long coldPeak = 0;
-        for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < coldRuns; i++) {
             deleteTree(cache);
             deleteTree(output);
             Timed t = time(with(build, "-v"));
@@ -427,7 +432,7 @@ public final class Benchmark {
         return targets;
     }
 
-    private static String report(List<Row> rows, long examples, int runs, String loadBefore, String loadAfter)
+    private static String report(List<Row> rows, long examples, int runs, int coldRuns, String loadBefore, String loadAfter)
             throws IOException {
         String cpu = "unknown";
         Path info = Path.of("/proc/cpuinfo");
@@ -441,7 +446,8 @@ public final class Benchmark {
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name"))
                 .append("; load average ").append(loadBefore).append(" at the start, ").append(loadAfter)
                 .append(" at the end (the machine is shared). Each time is the median of ").append(runs)
-                .append(" runs of a fresh process (wall clock, GNU time); Playbook runs through `bin/playbook`.\n\n");
+                .append(" runs of a fresh process").append(coldRuns == runs ? "" : " (of " + coldRuns + " for a cold build)")
+                .append(" (wall clock, GNU time); Playbook runs through `bin/playbook`.\n\n");
 
         t.append("## Full build against Hugo\n\n");
         t.append("`build --force` with every diagram in the cache (every page drawn) against `hugo` building the same pages "

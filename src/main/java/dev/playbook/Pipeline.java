@@ -99,6 +99,7 @@ public final class Pipeline {
      * which a rerun works out which playbooks changed.
      */
     public static final class Memory {
+        private final boolean packsOnRequest;
         private final Loader loader = new Loader();
         private final Resolver resolver = new Resolver();
         private final Planner planner = new Planner();
@@ -107,6 +108,19 @@ public final class Pipeline {
         private Site drawn;
         private Baseline baseline;
         private Comparison compared;
+
+        /** The memory of a pipeline that draws every file it publishes. */
+        public Memory() {
+            this(false);
+        }
+
+        /**
+         * @param packsOnRequest whether onboarding packs are left for the sink to draw when someone asks
+         *                       for them (see {@link FileSink#acceptOnRequest}): the live preview's way
+         */
+        public Memory(boolean packsOnRequest) {
+            this.packsOnRequest = packsOnRequest;
+        }
     }
 
     private final Input input;
@@ -311,7 +325,8 @@ public final class Pipeline {
     private SiteRenderer renderer() throws IOException {
         if (memory.renderer == null) {
             Theme theme = new Theme(input.templates());
-            memory.packs = new PackPublisher(new OnboardingPack(theme, generator, PackCache.in(input.cache(), writesCache)));
+            memory.packs = new PackPublisher(new OnboardingPack(theme, generator, PackCache.in(input.cache(), writesCache)),
+                    memory.packsOnRequest);
             List<Publisher> publishers = SiteRenderer.standardPublishers(memory.packs);
             memory.renderer = new SiteRenderer(theme, generator, new Diagrams(input.cache(), writesCache, progress), progress,
                     publishers);

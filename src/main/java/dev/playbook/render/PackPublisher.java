@@ -7,19 +7,26 @@ import dev.playbook.plan.SitePaths;
 import dev.playbook.render.pdf.OnboardingPack;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Each playbook's onboarding pack, {@code <playbook>/<playbook>.pdf}. It runs before the pages,
- * which link to the pack with its page count (the fact {@value #PAGES}).
+ * which link to the pack with its page count (the fact {@value #PAGES}). Packs drawn on request
+ * (the live preview's, where an author saves far more often than anyone opens the PDF) are handed
+ * to the sink as a recipe, and their pages are not counted.
  */
 public final class PackPublisher implements Publisher {
-    /** The fact that tells the pages how many pages a playbook's pack has. */
+    /** The fact that tells the pages how many pages a playbook's pack has ({@value #UNCOUNTED}: not counted). */
     public static final String PAGES = "packPages";
+    public static final int UNCOUNTED = 0;
 
     private final OnboardingPack maker;
+    private final boolean onRequest;
 
-    public PackPublisher(OnboardingPack maker) {
+    /** @param onRequest whether packs are drawn only when asked for, by a sink that can wait */
+    public PackPublisher(OnboardingPack maker, boolean onRequest) {
         this.maker = maker;
+        this.onRequest = onRequest;
     }
 
     @Override
@@ -39,9 +46,16 @@ public final class PackPublisher implements Publisher {
         Playbook playbook = output.playbook();
         SiteSettings settings = output.site().site().settings();
         if (!OnboardingPack.wanted(settings, playbook)) return;
-        OnboardingPack.Pack pack = maker.render(playbook, settings, output.diagrams().flowSvg(),
-                output.markdown().diagramMarkup());
-        sink.accept(new RenderedFile(SitePaths.onboardingPack(playbook.id()), pack.pdf()));
+        String flowSvg = output.diagrams().flowSvg();
+        Function<String, String> markdownDiagrams = output.markdown().diagramMarkup();
+        String path = SitePaths.onboardingPack(playbook.id());
+        if (onRequest) {
+            sink.acceptOnRequest(path, () -> maker.render(playbook, settings, flowSvg, markdownDiagrams).pdf());
+            output.facts().put(PAGES, UNCOUNTED);
+            return;
+        }
+        OnboardingPack.Pack pack = maker.render(playbook, settings, flowSvg, markdownDiagrams);
+        sink.accept(new RenderedFile(path, pack.pdf()));
         output.facts().put(PAGES, pack.pages());
     }
 

@@ -84,9 +84,18 @@ public final class SiteRenderer {
             throw new RenderException(Failure.input("cannot read the theme: " + e.getMessage()), e);
         }
         AtomicInteger files = new AtomicInteger();
-        FileSink counted = file -> {
-            sink.accept(file);
-            files.incrementAndGet();
+        FileSink counted = new FileSink() {
+            @Override
+            public void accept(RenderedFile file) throws IOException {
+                sink.accept(file);
+                files.incrementAndGet();
+            }
+
+            @Override
+            public void acceptOnRequest(String path, Recipe recipe) throws IOException, RenderException {
+                sink.acceptOnRequest(path, recipe);
+                files.incrementAndGet();
+            }
         };
         // the site's own texts (footer, audit questions) appear on every page: drawn once, first
         Diagrams.Drawn siteTexts = timed(() -> diagrams.draw(plan.site(), messages, diagnostics,

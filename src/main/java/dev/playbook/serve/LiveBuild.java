@@ -7,6 +7,9 @@ import dev.playbook.diagnostics.Failure;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
 import dev.playbook.progress.Progress;
+import dev.playbook.render.FileSink;
+import dev.playbook.render.RenderException;
+import dev.playbook.render.RenderedFile;
 import dev.playbook.render.SiteRenderer;
 
 import java.nio.file.Path;
@@ -45,16 +48,40 @@ public final class LiveBuild {
     private final Pipeline pipeline;
     private Site site;
     private Map<String, byte[]> files = Map.of();
+    /** Files drawn only when someone asks for them (the onboarding packs), by path. */
+    private Map<String, LaterFile> later = Map.of();
     private Rebuild last = new Rebuild(0, List.of(), false, Failure.internal("not built yet"), List.of(), Map.of(), null);
     private int filesVersion;
 
     public LiveBuild(Pipeline.Input input, String generator) {
-        this.pipeline = new Pipeline(input, generator, Progress.NONE, new Pipeline.Memory(), true);
+        this.pipeline = new Pipeline(input, generator, Progress.NONE, new Pipeline.Memory(true), true);
     }
 
     /** The last good site: path to bytes, never changed in place. */
     public synchronized Map<String, byte[]> files() {
         return files;
+    }
+
+    /**
+     * The bytes of one file of the last good site, drawing it now if it waits to be asked for, or
+     * null when the site has no such file.
+     *
+     * @throws RenderException when a file drawn on request cannot be drawn
+     */
+    public byte[] file(String path) throws RenderException {
+        LaterFile waiting;
+        synchronized (this) {
+            byte[] drawn = files.get(path);
+            if (drawn != null) return drawn;
+            waiting = later.get(path);
+        }
+        // drawn outside the lock, so that a slow pack holds up neither rebuilds nor other requests
+        return waiting == null ? null : waiting.content();
+    }
+
+    /** Whether the last good site has a file at {@code path}, drawn or waiting to be asked for. */
+    public synchronized boolean has(String path) {
+        return files.containsKey(path) || later.containsKey(path);
     }
 
     public synchronized Rebuild last() {
@@ -84,26 +111,46 @@ public final class LiveBuild {
     private synchronized Rebuild rebuild(boolean themeChanged, Set<Path> changed) {
         int version = last.version() + 1;
         Map<String, byte[]> drawn = new ConcurrentHashMap<>();
-        Outcome outcome = pipeline.preview(themeChanged, changed, file -> drawn.put(file.path(), file.content()));
+        Map<String, LaterFile> drawnLater = new ConcurrentHashMap<>();
+        Outcome outcome = pipeline.preview(themeChanged, changed, new FileSink() {
+            @Override
+            public void accept(RenderedFile file) {
+                drawn.put(file.path(), file.content());
+            }
+
+            @Override
+            public void acceptOnRequest(String path, Recipe recipe) {
+                drawnLater.put(path, new LaterFile(recipe));
+            }
+        });
         List<Diagnostic> diagnostics = outcome.diagnostics().sorted();
         if (!(outcome instanceof Outcome.Built built)) {
             Failure failure = outcome instanceof Outcome.Failed failed ? failed.failure() : null;
             return remember(new Rebuild(version, diagnostics, false, failure, List.of(), outcome.millis(), null));
         }
-        // looked up by path, never listed in order: a hash map, copied in a moment even at a thousand playbooks
-        Map<String, byte[]> merged = built.scope().playbooks() == null ? new HashMap<>() : new HashMap<>(files);
-        if (built.scope().playbooks() != null) {
-            dropRemovedPlaybooks(merged, built.site());
-            // a redrawn playbook's files are all in `drawn`: what is not there is gone (e.g. a pack turned off)
-            Set<String> redrawn = built.scope().playbooks();
-            merged.keySet().removeIf(path -> redrawn.contains(path.substring(0, Math.max(path.indexOf('/'), 0))));
-        }
-        merged.putAll(drawn);
+        Set<String> redrawn = built.scope().playbooks();
+        files = Collections.unmodifiableMap(merge(files, drawn, redrawn, built.site()));
+        later = Collections.unmodifiableMap(merge(later, drawnLater, redrawn, built.site()));
         List<String> rendered = drawn.keySet().stream().filter(path -> path.endsWith(".html")).sorted().toList();
-        files = Collections.unmodifiableMap(merged);
         filesVersion = version;
         site = built.site();
         return remember(new Rebuild(version, diagnostics, true, null, rendered, outcome.millis(), built.summary()));
+    }
+
+    /**
+     * The files served after a rebuild: what it drew, and, when it drew only some playbooks
+     * ({@code redrawn}), the other playbooks' files from before.
+     */
+    private <T> Map<String, T> merge(Map<String, T> before, Map<String, T> drawn, Set<String> redrawn, Site next) {
+        // looked up by path, never listed in order: a hash map, copied in a moment even at a thousand playbooks
+        Map<String, T> merged = redrawn == null ? new HashMap<>() : new HashMap<>(before);
+        if (redrawn != null) {
+            dropRemovedPlaybooks(merged, next);
+            // a redrawn playbook's files are all in `drawn`: what is not there is gone (e.g. a pack turned off)
+            merged.keySet().removeIf(path -> redrawn.contains(path.substring(0, Math.max(path.indexOf('/'), 0))));
+        }
+        merged.putAll(drawn);
+        return merged;
     }
 
     /** Gets the next rebuild's work ready ahead of time: see {@link Pipeline#rehearse()}. */
@@ -116,11 +163,26 @@ public final class LiveBuild {
         return outcome;
     }
 
-    private void dropRemovedPlaybooks(Map<String, byte[]> merged, Site next) {
+    private void dropRemovedPlaybooks(Map<String, ?> merged, Site next) {
         Set<String> kept = new HashSet<>();
         for (Playbook p : next.playbooks()) kept.add(p.id());
         for (Playbook p : site.playbooks()) {
             if (!kept.contains(p.id())) merged.keySet().removeIf(path -> path.startsWith(p.id() + "/"));
+        }
+    }
+
+    /** A file drawn the first time it is asked for, then kept while its playbook is unchanged. */
+    private static final class LaterFile {
+        private final FileSink.Recipe recipe;
+        private byte[] content;
+
+        LaterFile(FileSink.Recipe recipe) {
+            this.recipe = recipe;
+        }
+
+        synchronized byte[] content() throws RenderException {
+            if (content == null) content = recipe.draw();
+            return content;
         }
     }
 }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.diagnostics.DiagnosticJson;
+import dev.playbook.render.RenderException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,9 +132,15 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 403, "text/plain; charset=utf-8", "outside the site\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            Map<String, byte[]> files = build.files();
-            byte[] body = files.get(path);
-            if (body == null && files.containsKey(path + "/index.html")) {
+            byte[] body;
+            try {
+                body = build.file(path);
+            } catch (RenderException e) {
+                send(exchange, 500, "text/plain; charset=utf-8", (path + " cannot be drawn: " + e.failure().message() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (body == null && build.has(path + "/index.html")) {
                 exchange.getResponseHeaders().set("Location", uri.getRawPath() + "/");
                 send(exchange, 302, "text/plain; charset=utf-8", new byte[0]);
                 return;

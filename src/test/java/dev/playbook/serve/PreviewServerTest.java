@@ -169,6 +169,16 @@ class PreviewServerTest {
     }
 
     @Test
+    void theOnboardingPackIsDrawnWhenItIsAskedFor() throws Exception {
+        assertTrue(get("/demo/index.html").body().contains("href=\"demo.pdf\""), "the overview links to the pack");
+        HttpResponse<byte[]> pack = http.send(HttpRequest.newBuilder(uri("/demo/demo.pdf")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pack.statusCode());
+        assertEquals("application/pdf", pack.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("%PDF", new String(pack.body(), 0, 4, StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void deletingAndAddingFilesWorksToo() throws Exception {
         Files.writeString(source.resolve("second.yaml"), Playbooks.oneStage("second", "Another"));
         assertTrue(next().get("ok").asBoolean());

@@ -3,6 +3,7 @@ package dev.playbook.render;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.SiteSettings;
+import dev.playbook.plan.PageLinks;
 import dev.playbook.plan.SitePaths;
 import dev.playbook.render.pdf.OnboardingPack;
 
@@ -40,9 +41,18 @@ public final class PackPublisher implements Publisher {
         SiteSettings settings = output.site().site().settings();
         if (!OnboardingPack.wanted(settings, playbook)) return;
         OnboardingPack.Pack pack = maker.render(playbook, settings, output.diagrams().flowSvg(),
-                output.markdown().diagramMarkup());
+                output.markdown().diagramMarkup(), changes(output));
         sink.accept(new RenderedFile(SitePaths.onboardingPack(playbook.id()), pack.pdf()));
         output.facts().put(PAGES, pack.pages());
+    }
+
+    /** What changed since the site's baseline, for the pack's marks; null for a site without one. */
+    private static ChangesView changes(PlaybookOutput output) {
+        SiteOutput site = output.site();
+        if (site.changes() == null) return null;
+        Playbook playbook = output.playbook();
+        return new ChangesView(site.changes(), playbook, new PageLinks(SitePaths.onboardingPack(playbook.id())),
+                site.messages(playbook.language()));
     }
 
     /** How long drawing (or fetching) the packs took, added up over the threads that drew them. */

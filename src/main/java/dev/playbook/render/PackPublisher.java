@@ -3,6 +3,7 @@ package dev.playbook.render;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.SiteSettings;
+import dev.playbook.plan.PageLinks;
 import dev.playbook.plan.SitePaths;
 import dev.playbook.render.pdf.OnboardingPack;
 
@@ -48,15 +49,25 @@ public final class PackPublisher implements Publisher {
         if (!OnboardingPack.wanted(settings, playbook)) return;
         String flowSvg = output.diagrams().flowSvg();
         Function<String, String> markdownDiagrams = output.markdown().diagramMarkup();
+        ChangesView changes = changes(output);
         String path = SitePaths.onboardingPack(playbook.id());
         if (onRequest) {
-            sink.acceptOnRequest(path, () -> maker.render(playbook, settings, flowSvg, markdownDiagrams).pdf());
+            sink.acceptOnRequest(path, () -> maker.render(playbook, settings, flowSvg, markdownDiagrams, changes).pdf());
             output.facts().put(PAGES, UNCOUNTED);
             return;
         }
-        OnboardingPack.Pack pack = maker.render(playbook, settings, flowSvg, markdownDiagrams);
+        OnboardingPack.Pack pack = maker.render(playbook, settings, flowSvg, markdownDiagrams, changes);
         sink.accept(new RenderedFile(path, pack.pdf()));
         output.facts().put(PAGES, pack.pages());
+    }
+
+    /** What changed since the site's baseline, for the pack's marks; null for a site without one. */
+    private static ChangesView changes(PlaybookOutput output) {
+        SiteOutput site = output.site();
+        if (site.changes() == null) return null;
+        Playbook playbook = output.playbook();
+        return new ChangesView(site.changes(), playbook, new PageLinks(SitePaths.onboardingPack(playbook.id())),
+                site.messages(playbook.language()));
     }
 
     /** How long drawing (or fetching) the packs took, added up over the threads that drew them. */

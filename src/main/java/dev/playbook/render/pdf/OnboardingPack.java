@@ -6,6 +6,7 @@ import dev.playbook.model.Playbook;
 import dev.playbook.model.SiteSettings;
 import dev.playbook.plan.PageLinks;
 import dev.playbook.plan.SitePaths;
+import dev.playbook.render.ChangesView;
 import dev.playbook.render.MarkdownRenderer;
 import dev.playbook.render.Messages;
 import dev.playbook.render.PlaybookView;
@@ -91,10 +92,19 @@ public final class OnboardingPack {
      */
     public Pack render(Playbook playbook, SiteSettings settings, String flowSvg, Function<String, String> markdownDiagrams)
             throws RenderException {
+        return render(playbook, settings, flowSvg, markdownDiagrams, null);
+    }
+
+    /**
+     * @param changes what changed since the site's baseline, which the pack marks as the pages do; null without one.
+     *                The marks are part of the document, so the cache tells a marked pack from an unmarked one.
+     */
+    public Pack render(Playbook playbook, SiteSettings settings, String flowSvg, Function<String, String> markdownDiagrams,
+                       ChangesView changes) throws RenderException {
         long start = System.nanoTime();
         try {
             // YAML's escapes can write control characters, which a web page shows as nothing but XML forbids
-            String xhtml = NOT_XML.matcher(theme.fill(TEMPLATE, model(playbook, settings, flowSvg, markdownDiagrams),
+            String xhtml = NOT_XML.matcher(theme.fill(TEMPLATE, model(playbook, settings, flowSvg, markdownDiagrams, changes),
                     SitePaths.onboardingPack(playbook.id()))).replaceAll("");
             byte[] digest = digest(xhtml, settings, playbook);
             String key = HexFormat.of().formatHex(digest);
@@ -133,7 +143,7 @@ public final class OnboardingPack {
     }
 
     private Map<String, Object> model(Playbook playbook, SiteSettings settings, String flowSvg,
-                                      Function<String, String> markdownDiagrams) throws RenderException {
+                                      Function<String, String> markdownDiagrams, ChangesView changes) throws RenderException {
         Messages words = words(playbook.language());
         MarkdownRenderer markdown = new MarkdownRenderer(markdownDiagrams);
         Map<String, Object> model = new HashMap<>();
@@ -144,6 +154,7 @@ public final class OnboardingPack {
         model.put("generator", generator);
         model.put("view", new PlaybookView(playbook, new PageLinks(SitePaths.onboardingPack(playbook.id())), words));
         model.put("pageSize", PackLayout.cssSize(settings.paper()));
+        if (changes != null) model.put("changes", changes);
         try {
             model.put("flowSvg", markup(flowSvg));
         } catch (TemplateModelException e) {

@@ -1,23 +1,27 @@
 package dev.playbook.render.pdf;
 
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Remembers finished packs on disk, beside the drawn diagrams, keyed by a hash of everything a
- * pack is made from; an unchanged playbook never has its pack drawn twice. A cache that cannot be
- * read or written only costs time.
+ * pack is made from; an unchanged playbook never has its pack drawn twice. Each entry carries the
+ * SHA-256 of its PDF, checked on every read, so that a pack damaged or altered in the cache is
+ * drawn again rather than published. A cache that cannot be read or written only costs time.
  */
 public final class PackCache {
     /** No cache: every pack is drawn. */
     public static final PackCache NONE = new PackCache(null, true);
-    private static final String HEADER = "playbook-pack ";
+    /** The first line of an entry: this, the page count and the PDF's SHA-256, e.g. {@code playbook-pack-2 23 9f86…}. */
+    private static final String HEADER = "playbook-pack-2 ";
 
     private final Path folder;
     private final boolean readOnly;
@@ -28,7 +32,6 @@ public final class PackCache {
         this.readOnly = readOnly;
     }
 
-    /** The packs kept in the diagrams' cache folder, read-only where the diagrams are. */
     /** The packs kept in a {@code pdf} folder of the build's cache folder (null: no cache). */
     public static PackCache in(Path cacheFolder, boolean writable) {
         return cacheFolder == null ? NONE : new PackCache(cacheFolder.resolve("pdf"), !writable);
@@ -43,8 +46,11 @@ public final class PackCache {
             int newline = indexOf(bytes, (byte) '\n');
             String header = newline < 0 ? "" : new String(bytes, 0, newline, StandardCharsets.US_ASCII);
             if (!header.startsWith(HEADER)) return null;
-            int pages = Integer.parseInt(header.substring(HEADER.length()));
-            return new OnboardingPack.Pack(Arrays.copyOfRange(bytes, newline + 1, bytes.length), pages);
+            String[] fields = header.substring(HEADER.length()).split(" ");
+            if (fields.length != 2) return null;
+            int pages = Integer.parseInt(fields[0]);
+            byte[] pdf = Arrays.copyOfRange(bytes, newline + 1, bytes.length);
+            return fields[1].equals(sha256(pdf)) ? new OnboardingPack.Pack(pdf, pages) : null;
         } catch (IOException | NumberFormatException e) {
             return null;
         }
@@ -53,7 +59,7 @@ public final class PackCache {
     void put(String key, OnboardingPack.Pack pack) {
         if (folder == null || readOnly) return;
         try {
-            byte[] header = (HEADER + pack.pages() + "\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] header = (HEADER + pack.pages() + " " + sha256(pack.pdf()) + "\n").getBytes(StandardCharsets.US_ASCII);
             byte[] bytes = Arrays.copyOf(header, header.length + pack.pdf().length);
             System.arraycopy(pack.pdf(), 0, bytes, header.length, pack.pdf().length);
             writeAside(file(key), bytes);
@@ -66,8 +72,16 @@ public final class PackCache {
         return folder.resolve(key.substring(0, 2)).resolve(key + ".pack");
     }
 
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < Math.min(bytes.length, 64); i++) if (bytes[i] == b) return i;
+        for (int i = 0; i < Math.min(bytes.length, 128); i++) if (bytes[i] == b) return i;
         return -1;
     }
 

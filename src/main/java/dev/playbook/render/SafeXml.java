@@ -40,4 +40,32 @@ public final class SafeXml {
             throw new IllegalStateException("this Java cannot read XML safely: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * {@code text} without the characters XML 1.0 forbids (most control characters, lone surrogates,
+     * U+FFFE and U+FFFF), which a web page shows as nothing; the same string when it has none, as
+     * almost every text has.
+     */
+    public static String withoutForbiddenChars(String text) {
+        int first = firstForbidden(text, 0);
+        if (first < 0) return text;
+        StringBuilder kept = new StringBuilder(text.length());
+        int from = 0;
+        for (int at = first; at >= 0; at = firstForbidden(text, from)) {
+            kept.append(text, from, at);
+            from = at + Character.charCount(text.codePointAt(at));
+        }
+        return kept.append(text, from, text.length()).toString();
+    }
+
+    private static int firstForbidden(String text, int from) {
+        for (int i = from; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean allowed = c >= 0x20 ? c <= 0xD7FF || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
+                    : c == 0x09 || c == 0x0A || c == 0x0D;
+            if (!allowed) return i;
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
 }

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The onboarding pack: one printable handbook per playbook, a PDF a trainer can send to the print
@@ -48,7 +47,6 @@ public final class OnboardingPack {
     }
 
     static final String TEMPLATE = "print/pack.ftlh";
-    private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
     /** Bump when the drawing changes in a way the template and the library versions do not show. */
     static final String FORMAT = "pack-8";
 
@@ -104,8 +102,8 @@ public final class OnboardingPack {
         long start = System.nanoTime();
         try {
             // YAML's escapes can write control characters, which a web page shows as nothing but XML forbids
-            String xhtml = NOT_XML.matcher(theme.fill(TEMPLATE, model(playbook, settings, flowSvg, markdownDiagrams, changes),
-                    SitePaths.onboardingPack(playbook.id()))).replaceAll("");
+            String xhtml = SafeXml.withoutForbiddenChars(theme.fill(TEMPLATE,
+                    model(playbook, settings, flowSvg, markdownDiagrams, changes), SitePaths.onboardingPack(playbook.id())));
             byte[] digest = digest(xhtml, settings, playbook);
             String key = HexFormat.of().formatHex(digest);
             Pack known = cache.get(key);

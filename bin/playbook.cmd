@@ -56,7 +56,7 @@ if %PB_MAJOR% GEQ 17 goto :options
 exit /b 2
 
 rem The serial collector, which keeps a short-lived tool's memory small; the quick compiler alone for
-rem sites of up to two thousand playbooks, where the optimising compiler costs more than it saves.
+rem sites of up to five hundred playbooks, where the optimising compiler costs more than it saves.
 :options
 set "PB_SOURCE=process-definitions"
 set "PB_PREVIOUS="
@@ -64,7 +64,7 @@ for %%A in (%*) do call :source_argument "%%~A"
 set /a PB_DEFINITIONS=0
 if exist "%PB_SOURCE%\" for /f %%N in ('dir /s /b /a-d "%PB_SOURCE%\*.yaml" "%PB_SOURCE%\*.yml" 2^>nul ^| "%SystemRoot%\System32\find.exe" /c /v ""') do set /a PB_DEFINITIONS=%%N
 set "PB_OPTIONS=-Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC"
-if %PB_DEFINITIONS% LEQ 2000 set "PB_OPTIONS=%PB_OPTIONS% -XX:TieredStopAtLevel=1"
+if %PB_DEFINITIONS% LEQ 500 set "PB_OPTIONS=%PB_OPTIONS% -XX:TieredStopAtLevel=1"
 set "PB_LAUNCHER=%~f0"
 for %%P in (playbook.cmd) do if /i "%%~$PATH:P"=="%~f0" set "PB_LAUNCHER=playbook"
 

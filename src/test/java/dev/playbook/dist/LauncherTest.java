@@ -185,7 +185,7 @@ class LauncherTest {
         Path ok = fakeJava("ok", "17.0.15");
         Path many = temp.resolve("many");
         Files.createDirectories(many);
-        for (int i = 0; i <= 2000; i++) Files.writeString(many.resolve("p" + i + ".yaml"), "");
+        for (int i = 0; i <= 500; i++) Files.writeString(many.resolve("p" + i + ".yaml"), "");
         Shell.Result run = launch(environment(ok.resolve("bin") + ":" + essentials), "build", "--source", many.toString());
         assertEquals(0, run.code(), run::toString);
         assertFalse(run.out().lines().anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel")), run::toString);

@@ -6,21 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.zip.CRC32C;
 
 /**
  * Remembers finished packs on disk, beside the drawn diagrams, keyed by a hash of everything a
- * pack is made from; an unchanged playbook never has its pack drawn twice. Each entry carries the
- * SHA-256 of its PDF, checked on every read, so that a pack damaged or altered in the cache is
- * drawn again rather than published. A cache that cannot be read or written only costs time.
+ * pack is made from; an unchanged playbook never has its pack drawn twice. Each entry carries its
+ * PDF's length and CRC-32C, checked on every read, so that a pack damaged in the cache (cut short,
+ * overwritten in part) is drawn again rather than published. A CRC rather than SHA-256: it guards
+ * against damage just as well, and costs nothing beside a PDF (SHA-256 took a fifth of a forced
+ * build's time), while whoever can write the cache could write a matching digest of any kind.
+ * A cache that cannot be read or written only costs time.
  */
 public final class PackCache {
     /** No cache: every pack is drawn. */
     public static final PackCache NONE = new PackCache(null, true);
-    /** The first line of an entry: this, the page count and the PDF's SHA-256, e.g. {@code playbook-pack-2 23 9f86…}. */
+    /** The first line of an entry: this, the page count, and the PDF's length and CRC-32C, e.g. {@code playbook-pack-2 23 412803 9f86d081}. */
     private static final String HEADER = "playbook-pack-2 ";
 
     private final Path folder;
@@ -47,10 +48,11 @@ public final class PackCache {
             String header = newline < 0 ? "" : new String(bytes, 0, newline, StandardCharsets.US_ASCII);
             if (!header.startsWith(HEADER)) return null;
             String[] fields = header.substring(HEADER.length()).split(" ");
-            if (fields.length != 2) return null;
+            if (fields.length != 3) return null;
             int pages = Integer.parseInt(fields[0]);
             byte[] pdf = Arrays.copyOfRange(bytes, newline + 1, bytes.length);
-            return fields[1].equals(sha256(pdf)) ? new OnboardingPack.Pack(pdf, pages) : null;
+            return fields[1].equals(String.valueOf(pdf.length)) && fields[2].equals(crc(pdf))
+                    ? new OnboardingPack.Pack(pdf, pages) : null;
         } catch (IOException | NumberFormatException e) {
             return null;
         }
@@ -59,7 +61,7 @@ public final class PackCache {
     void put(String key, OnboardingPack.Pack pack) {
         if (folder == null || readOnly) return;
         try {
-            byte[] header = (HEADER + pack.pages() + " " + sha256(pack.pdf()) + "\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] header = (HEADER + pack.pages() + " " + pack.pdf().length + " " + crc(pack.pdf()) + "\n").getBytes(StandardCharsets.US_ASCII);
             byte[] bytes = Arrays.copyOf(header, header.length + pack.pdf().length);
             System.arraycopy(pack.pdf(), 0, bytes, header.length, pack.pdf().length);
             writeAside(file(key), bytes);
@@ -72,12 +74,10 @@ public final class PackCache {
         return folder.resolve(key.substring(0, 2)).resolve(key + ".pack");
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+    private static String crc(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return Long.toHexString(crc.getValue());
     }
 
     private static int indexOf(byte[] bytes, byte b) {

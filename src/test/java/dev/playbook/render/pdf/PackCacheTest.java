@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,19 +36,23 @@ class PackCacheTest {
         PackCache cache = PackCache.in(temp, true);
         cache.put(KEY, new OnboardingPack.Pack(PDF, 7));
         Path entry = onlyEntry(temp);
-        byte[] bytes = Files.readAllBytes(entry);
+        byte[] original = Files.readAllBytes(entry);
+        byte[] bytes = original.clone();
         bytes[bytes.length - 8] ^= 1;
         Files.write(entry, bytes);
-        assertNull(cache.get(KEY), "a pack whose bytes no longer match its digest");
+        assertNull(cache.get(KEY), "a pack whose bytes no longer match its check");
 
         String text = new String(Files.readAllBytes(entry), StandardCharsets.ISO_8859_1);
         Files.writeString(entry, text.substring(0, text.indexOf('\n') + 1) + "/JavaScript (app.alert(1))\n",
                 StandardCharsets.ISO_8859_1);
         assertNull(cache.get(KEY), "a pack replaced under the same header");
+
+        Files.write(entry, Arrays.copyOf(original, original.length - 3));
+        assertNull(cache.get(KEY), "a pack cut short");
     }
 
     @Test
-    void entriesWithoutADigestAreMisses(@TempDir Path temp) throws IOException {
+    void entriesWithoutACheckAreMisses(@TempDir Path temp) throws IOException {
         PackCache cache = PackCache.in(temp, true);
         cache.put(KEY, new OnboardingPack.Pack(PDF, 7));
         Path entry = onlyEntry(temp);

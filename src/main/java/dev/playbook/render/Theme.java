@@ -17,7 +17,6 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -102,7 +101,7 @@ public final class Theme {
      */
     public String fill(String template, Map<String, Object> model, String what) throws RenderException {
         try {
-            StringWriter out = new StringWriter(64 * 1024);
+            TextBuffer out = new TextBuffer(64 * 1024);
             freemarker.getTemplate(template).process(model, out);
             return out.toString();
         } catch (TemplateException e) {

@@ -2,6 +2,7 @@ package dev.playbook.render.diagram;
 
 import dev.playbook.model.LinkPolicy;
 import dev.playbook.render.SafeXml;
+import dev.playbook.render.TextBuffer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -16,7 +17,6 @@ import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -184,32 +184,8 @@ final class SvgCleaner {
 
     private String serialize(Document doc) throws Exception {
         Transformer transformer = serializers.get();
-        // written one character at a time: a plain builder, not a synchronized StringWriter
-        StringBuilder out = new StringBuilder(64 * 1024);
-        transformer.transform(new DOMSource(doc), new StreamResult(new Writer() {
-            @Override
-            public void write(int c) {
-                out.append((char) c);
-            }
-
-            @Override
-            public void write(char[] chars, int offset, int length) {
-                out.append(chars, offset, length);
-            }
-
-            @Override
-            public void write(String text, int offset, int length) {
-                out.append(text, offset, offset + length);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        }));
+        TextBuffer out = new TextBuffer(64 * 1024);
+        transformer.transform(new DOMSource(doc), new StreamResult(out));
         return out.toString();
     }
 

@@ -30,8 +30,25 @@ public final class TextBuffer extends Writer {
     }
 
     @Override
-    public Writer append(CharSequence s) {
+    public void write(String s) {
         text.append(s);
+    }
+
+    @Override
+    public TextBuffer append(CharSequence s) {
+        text.append(s);
+        return this;
+    }
+
+    @Override
+    public TextBuffer append(CharSequence s, int start, int end) {
+        text.append(s, start, end);
+        return this;
+    }
+
+    @Override
+    public TextBuffer append(char c) {
+        text.append(c);
         return this;
     }
 

@@ -6,14 +6,9 @@ import dev.playbook.model.Markdown;
 import dev.playbook.plan.PageKind;
 import dev.playbook.plan.PlannedPage;
 import dev.playbook.plan.PublicUrls;
-import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateMethodModelEx;
-import freemarker.template.TemplateModel;
-import freemarker.template.TemplateModelException;
-import freemarker.template.utility.DeepUnwrap;
 
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -21,9 +16,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Draws one planned page with the theme's template for its kind. Safe to share between threads. */
@@ -46,29 +39,23 @@ final class PageTemplates {
         if (footer != null) model.put("siteFooter", footer);
         model.put("page", page);
         model.put("links", page.links());
-        if (page.kind() == PageKind.AUDIT) model.put("auditQuestions", auditQuestions(site, messages));
+        if (page.kind() == PageKind.AUDIT) model.put("auditQuestions", TemplateHelpers.auditQuestions(site.site().settings(), messages));
         model.put("lang", page.language().code());
         model.put("msg", messages.asMap());
         model.put("generator", site.generator());
-        model.put("md", (TemplateMethodModelEx) args -> markup(markdown.block(markdownArgument(args))));
-        model.put("mdInline", (TemplateMethodModelEx) args -> markup(markdown.inline(markdownArgument(args))));
-        model.put("plural", (TemplateMethodModelEx) args -> {
-            if (args.size() != 2) throw new TemplateModelException("plural() takes a word and a number");
-            Object n = DeepUnwrap.unwrap((TemplateModel) args.get(1));
-            return messages.plural(args.get(0).toString(), ((Number) n).longValue());
-        });
+        TemplateHelpers.addTo(model, markdown, messages);
         Map<String, Object> facts = new HashMap<>(site.facts());
         if (playbook != null) {
             facts.putAll(playbook.facts());
             model.put("playbook", playbook.playbook());
             model.put("view", new PlaybookView(playbook.playbook(), playbook.route(), page.links(), messages));
             PlaybookDiagrams d = playbook.diagrams();
-            model.put("flowSvg", trusted(d.flowMarkup()));
+            model.put("flowSvg", TemplateHelpers.trusted(d.flowMarkup()));
             model.put("flowOmitted", d.flowSvg() == null);
             int[] size = d.flowSize();
             // the flowchart as a picture of its own file, for pages that show it beside other things
             if (size != null) model.put("flowPicture", Map.of("alt", d.flowLabel(), "width", size[0], "height", size[1]));
-            if (d.rolesMarkup() != null) model.put("rolesSvg", trusted(d.rolesMarkup()));
+            if (d.rolesMarkup() != null) model.put("rolesSvg", TemplateHelpers.trusted(d.rolesMarkup()));
             model.put("rolesOmitted", d.rolesSource() != null && d.rolesSvg() == null);
         }
         model.put("facts", facts);
@@ -96,37 +83,5 @@ final class PageTemplates {
         } catch (IOException e) {
             throw new RenderException(Failure.input("cannot read the template for " + page.path() + ": " + e.getMessage()), e);
         }
-    }
-
-    /** The site's own audit questions, or the default ones in the page's language. */
-    private static List<Markdown> auditQuestions(SiteOutput site, Messages messages) {
-        List<Markdown> own = site.site().settings().auditQuestions();
-        if (!own.isEmpty()) return own;
-        List<Markdown> defaults = new ArrayList<>();
-        for (int i = 1; messages.asMap().containsKey("audit.q" + i); i++) {
-            defaults.add(new Markdown(messages.get("audit.q" + i), null, 0, 0));
-        }
-        return defaults;
-    }
-
-    private static Markdown markdownArgument(List<?> args) throws TemplateModelException {
-        if (args.size() != 1) throw new TemplateModelException("md() takes one Markdown value");
-        Object value = DeepUnwrap.unwrap((TemplateModel) args.get(0));
-        if (value == null) return null;
-        if (value instanceof Markdown m) return m;
-        return new Markdown(value.toString(), null, 0, 0);
-    }
-
-    /** Markup we made ourselves and already cleaned, which templates must not escape again. */
-    private static Object trusted(String html) throws RenderException {
-        try {
-            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
-        } catch (TemplateModelException e) {
-            throw new RenderException("cannot embed markup: " + e.getMessage(), e);
-        }
-    }
-
-    private static Object markup(String html) throws TemplateModelException {
-        return HTMLOutputFormat.INSTANCE.fromMarkup(html);
     }
 }

@@ -12,12 +12,8 @@ import dev.playbook.render.Messages;
 import dev.playbook.render.PlaybookView;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.SafeXml;
+import dev.playbook.render.TemplateHelpers;
 import dev.playbook.render.Theme;
-import freemarker.core.HTMLOutputFormat;
-import freemarker.template.TemplateMethodModelEx;
-import freemarker.template.TemplateModel;
-import freemarker.template.TemplateModelException;
-import freemarker.template.utility.DeepUnwrap;
 import org.xml.sax.SAXParseException;
 
 import java.io.InputStream;
@@ -25,10 +21,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -143,7 +137,6 @@ public final class OnboardingPack {
     private Map<String, Object> model(Playbook playbook, SiteSettings settings, String flowSvg,
                                       Function<String, String> markdownDiagrams, ChangesView changes) throws RenderException {
         Messages words = words(playbook.language());
-        MarkdownRenderer markdown = new MarkdownRenderer(markdownDiagrams);
         Map<String, Object> model = new HashMap<>();
         model.put("playbook", playbook);
         model.put("settings", settings);
@@ -153,45 +146,12 @@ public final class OnboardingPack {
         model.put("view", new PlaybookView(playbook, new PageLinks(SitePaths.onboardingPack(playbook.id())), words));
         model.put("pageSize", PackLayout.cssSize(settings.paper()));
         if (changes != null) model.put("changes", changes);
-        try {
-            model.put("flowSvg", markup(flowSvg));
-        } catch (TemplateModelException e) {
-            throw new RenderException("cannot embed the flowchart: " + e.getMessage(), e);
-        }
+        model.put("flowSvg", TemplateHelpers.trusted(flowSvg));
         model.put("flowWide", PackLayout.isWide(flowSvg));
         if (playbook.lastChanged() != null) model.put("lastChanged", playbook.lastChanged().toString());
-        model.put("auditQuestions", auditQuestions(settings, words));
-        model.put("md", (TemplateMethodModelEx) args -> markup(markdown.block(markdownArgument(args))));
-        model.put("mdInline", (TemplateMethodModelEx) args -> markup(markdown.inline(markdownArgument(args))));
-        model.put("plural", (TemplateMethodModelEx) args -> {
-            if (args.size() != 2) throw new TemplateModelException("plural() takes a word and a number");
-            Object n = DeepUnwrap.unwrap((TemplateModel) args.get(1));
-            return words.plural(args.get(0).toString(), ((Number) n).longValue());
-        });
+        model.put("auditQuestions", TemplateHelpers.auditQuestions(settings, words));
+        TemplateHelpers.addTo(model, new MarkdownRenderer(markdownDiagrams), words);
         return model;
-    }
-
-    /** The site's own audit questions, or the default ones in the playbook's language. */
-    private static List<Markdown> auditQuestions(SiteSettings settings, Messages words) {
-        if (!settings.auditQuestions().isEmpty()) return settings.auditQuestions();
-        List<Markdown> defaults = new ArrayList<>();
-        for (int i = 1; words.asMap().containsKey("audit.q" + i); i++) {
-            defaults.add(new Markdown(words.get("audit.q" + i), null, 0, 0));
-        }
-        return defaults;
-    }
-
-    private static Markdown markdownArgument(List<?> args) throws TemplateModelException {
-        if (args.size() != 1) throw new TemplateModelException("md() takes one Markdown value");
-        Object value = DeepUnwrap.unwrap((TemplateModel) args.get(0));
-        if (value == null) return null;
-        if (value instanceof Markdown m) return m;
-        return new Markdown(value.toString(), null, 0, 0);
-    }
-
-    /** Markup made and cleaned here, which the template must not escape again. */
-    private static Object markup(String html) throws TemplateModelException {
-        return HTMLOutputFormat.INSTANCE.fromMarkup(html);
     }
 
     /** Everything a pack is made from: its document, the paper, its date, the tool and the libraries. */

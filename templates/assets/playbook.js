@@ -143,11 +143,22 @@
     return link;
   }
 
+  /**
+   * Draws the hits for what is typed. The list is left as it is when the hits are the same, so a
+   * part of the index arriving never swaps a link out from under the reader's pointer.
+   */
   function showHits(ui, index) {
     var entries = rank(index, ui.input.value);
-    ui.results.innerHTML = "";
     // with no hit yet while parts of the index are still on their way, "nothing found" would be early
-    if (!ui.input.value.trim() || (!entries.length && index.waiting)) return closeHits(ui);
+    if (!ui.input.value.trim() || (!entries.length && index.waiting)) {
+      ui.shown = null;
+      ui.results.innerHTML = "";
+      return closeHits(ui);
+    }
+    var shown = entries.map(function (e) { return e.u + "\n" + e.t; }).join("\n\n") || "\n";
+    if (shown === ui.shown && !ui.results.hidden) return;
+    ui.shown = shown;
+    ui.results.innerHTML = "";
     if (!entries.length) {
       var none = document.createElement("p");
       none.className = "search-none";
@@ -193,6 +204,7 @@
     var refreshing = null;
     // hits are drawn again as parts arrive, unless the reader is already moving among them
     var load = searchIndexLoader(form.getAttribute("data-index"), function (index) {
+      ui.results.setAttribute("aria-busy", index.waiting ? "true" : "false");
       if (refreshing || document.activeElement !== ui.input) return;
       refreshing = setTimeout(function () {
         refreshing = null;

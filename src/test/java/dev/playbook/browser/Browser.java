@@ -3,6 +3,7 @@ package dev.playbook.browser;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.bidi.module.Script;
@@ -202,6 +203,8 @@ final class Browser implements AutoCloseable {
 
     void wait(String what, java.util.function.BooleanSupplier condition) {
         new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).withMessage("waited " + WAIT.toSeconds() + " s for " + what)
+                // a script may draw an element again while the condition looks at it: look again
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> condition.getAsBoolean());
     }
 

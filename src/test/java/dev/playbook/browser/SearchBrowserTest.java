@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
@@ -54,15 +55,12 @@ class SearchBrowserTest {
         Target target = findTarget(false);
         assertNotNull(target, "no task of the examples has a title that a few of its words single out");
         Path from = startingPage(target);
-        browser.open(from);
-
-        WebElement input = browser.find("#search-input");
-        browser.wait("the search box to appear", input::isDisplayed);
-        input.sendKeys(target.query());
+        WebElement input = typeInto(from, target.query());
 
         Path expectedPage = site.stagePage(target.playbook(), target.stage()).toAbsolutePath().normalize();
         String expectedId = "task-" + target.task().id();
         browser.wait("a search hit for `" + target.query() + "`", () -> !browser.findAll(".search-hit").isEmpty());
+        waitForTheWholeIndex();
         List<WebElement> hits = browser.findAll(".search-hit");
         WebElement hit = hits.stream().filter(h -> leadsTo(h.getDomProperty("href"), expectedPage, expectedId)).findFirst()
                 .orElse(null);
@@ -97,14 +95,12 @@ class SearchBrowserTest {
     void clickingAHitOpensIt() {
         Target target = findTarget(false);
         assertNotNull(target);
-        browser.open(site.file("index.html"));
-        WebElement input = browser.find("#search-input");
-        browser.wait("the search box to appear", input::isDisplayed);
-        input.sendKeys(target.query());
+        typeInto(site.file("index.html"), target.query());
         Path expectedPage = site.stagePage(target.playbook(), target.stage()).toAbsolutePath().normalize();
         String expectedId = "task-" + target.task().id();
         browser.wait("a search hit", () -> browser.findAll(".search-hit").stream()
                 .anyMatch(h -> leadsTo(h.getDomProperty("href"), expectedPage, expectedId)));
+        waitForTheWholeIndex();
         browser.findAll(".search-hit").stream().filter(h -> leadsTo(h.getDomProperty("href"), expectedPage, expectedId))
                 .findFirst().orElseThrow().click();
         browser.wait("the task's stage page to open", () -> pageOf(browser.driver.getCurrentUrl()).equals(expectedPage));
@@ -114,14 +110,30 @@ class SearchBrowserTest {
     }
 
     @Test
+    void theSameHitsAreNotDrawnAgainUnderTheReadersPointer() {
+        Target target = findTarget(false);
+        assertNotNull(target);
+        WebElement input = typeInto(site.file("index.html"), target.query());
+        browser.wait("a search hit", () -> !browser.findAll(".search-hit").isEmpty());
+        waitForTheWholeIndex();
+        WebElement first = browser.findAll(".search-hit").get(0);
+        // what the page does when a part of the index lands or the reader types and deletes a letter
+        browser.script("arguments[0].dispatchEvent(new Event('input'));", input);
+        assertTrue(attached(first),
+                "the same hits were drawn again, so a click on the old link can be lost");
+        input.sendKeys("zzqqxx");
+        browser.wait("the hits to change", () -> browser.findAll(".search-hit").isEmpty());
+        assertFalse(attached(first),
+                "other hits should replace the list");
+        browser.assertNoPageErrors("the search");
+    }
+
+    @Test
     void searchIgnoresCaseAndPolishDiacritics() {
         Target target = findTarget(true);
         Assumptions.assumeTrue(target != null, "no task title of the examples has Polish letters");
         String typed = fold(target.query()).toUpperCase(Locale.ROOT);
-        browser.open(startingPage(target));
-        WebElement input = browser.find("#search-input");
-        browser.wait("the search box to appear", input::isDisplayed);
-        input.sendKeys(typed);
+        typeInto(startingPage(target), typed);
         Path expectedPage = site.stagePage(target.playbook(), target.stage()).toAbsolutePath().normalize();
         String expectedId = "task-" + target.task().id();
         browser.wait("a hit for `" + typed + "` leading to " + expectedId, () -> browser.findAll(".search-hit").stream()
@@ -131,10 +143,7 @@ class SearchBrowserTest {
 
     @Test
     void aQueryWithNoMatchSaysSo() {
-        browser.open(site.file("audit.html"));
-        WebElement input = browser.find("#search-input");
-        browser.wait("the search box to appear", input::isDisplayed);
-        input.sendKeys("zzqqxx");
+        WebElement input = typeInto(site.file("audit.html"), "zzqqxx");
         browser.wait("the search results to open", () -> browser.find("#search-results").isDisplayed());
         assertTrue(browser.findAll(".search-hit").isEmpty());
         assertFalse(browser.find("#search-results").getText().isBlank(), "an empty result should say nothing was found");
@@ -144,6 +153,29 @@ class SearchBrowserTest {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /** Opens the page and types into its search box, which shows once the page's script has run. */
+    private static WebElement typeInto(Path page, String typed) {
+        browser.open(page);
+        WebElement input = browser.find("#search-input");
+        browser.wait("the search box to appear", input::isDisplayed);
+        input.sendKeys(typed);
+        return input;
+    }
+
+    private static boolean attached(WebElement element) {
+        try {
+            return Boolean.TRUE.equals(browser.script("return arguments[0].isConnected;", element));
+        } catch (StaleElementReferenceException e) {
+            return false;
+        }
+    }
+
+    /** The index arrives in parts, and the list may be drawn again as each one lands; after the last it stays. */
+    private static void waitForTheWholeIndex() {
+        browser.wait("every part of the search index to arrive",
+                () -> "false".equals(browser.find("#search-results").getDomAttribute("aria-busy")));
+    }
 
     /** The page a test searches from: another stage of the same playbook, so following the hit changes page. */
     private static Path startingPage(Target target) {

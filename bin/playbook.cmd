@@ -60,7 +60,10 @@ rem sites of up to five hundred playbooks, where the optimising compiler costs m
 :options
 set "PB_SOURCE=process-definitions"
 set "PB_PREVIOUS="
+set "PB_COMMAND="
+set "PB_LEARN=no"
 for %%A in (%*) do call :source_argument "%%~A"
+if "%PB_COMMAND%"=="build" if not "%PB_LEARN%"=="never" set "PB_LEARN=yes"
 set /a PB_DEFINITIONS=0
 if exist "%PB_SOURCE%\" for /f %%N in ('dir /s /b /a-d "%PB_SOURCE%\*.yaml" "%PB_SOURCE%\*.yml" 2^>nul ^| "%SystemRoot%\System32\find.exe" /c /v ""') do set /a PB_DEFINITIONS=%%N
 set "PB_OPTIONS=-Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC"
@@ -94,12 +97,16 @@ if not exist "%PB_ARCHIVE%" goto :make_archive
 "%PB_JAVA%" %PB_OPTIONS% "-XX:SharedArchiveFile=%PB_ARCHIVE%" %PLAYBOOK_JAVA_OPTS% "-Dplaybook.launcher=%PB_LAUNCHER%" -jar "%PB_JAR%" %*
 exit /b %ERRORLEVEL%
 
-rem This run makes the archive under a name of its own, renamed once the JVM has written it.
+rem A build that succeeds makes the archive (what --help or a failed build loads is too little to
+rem keep), under a name of its own, renamed once the JVM has written it.
 :make_archive
+if not "%PB_LEARN%"=="yes" goto :run
 set "PB_PARTIAL=%PB_ARCHIVE%.%RANDOM%.partial"
 "%PB_JAVA%" %PB_OPTIONS% "-XX:ArchiveClassesAtExit=%PB_PARTIAL%" %PLAYBOOK_JAVA_OPTS% "-Dplaybook.launcher=%PB_LAUNCHER%" -jar "%PB_JAR%" %*
 set "PB_STATUS=%ERRORLEVEL%"
 if not exist "%PB_PARTIAL%" exit /b %PB_STATUS%
+if not "%PB_STATUS%"=="0" del /q "%PB_PARTIAL%" >nul 2>nul
+if not "%PB_STATUS%"=="0" exit /b %PB_STATUS%
 for %%F in ("%PB_CACHE%\playbook-*-%PB_RUNTIME_KEY%.jsa") do del /q "%%~fF" >nul 2>nul
 move /y "%PB_PARTIAL%" "%PB_ARCHIVE%" >nul 2>nul
 if exist "%PB_PARTIAL%" del /q "%PB_PARTIAL%" >nul 2>nul
@@ -112,4 +119,8 @@ exit /b %ERRORLEVEL%
 :source_argument
 if "%PB_PREVIOUS%"=="--source" set "PB_SOURCE=%~1"
 set "PB_PREVIOUS=%~1"
+set "PB_ARGUMENT=%~1"
+if not defined PB_ARGUMENT goto :eof
+for %%H in (-h --help -V --version) do if "%~1"=="%%H" set "PB_LEARN=never"
+if not defined PB_COMMAND if not "%PB_ARGUMENT:~0,1%"=="-" set "PB_COMMAND=%PB_ARGUMENT%"
 goto :eof

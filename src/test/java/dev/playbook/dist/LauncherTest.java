@@ -63,6 +63,7 @@ class LauncherTest {
                   printf '%%s\\n' "$arg"
                   case $arg in -XX:ArchiveClassesAtExit=*) echo archive > "${arg#*=}" ;; esac
                 done
+                exit "${FAKE_JAVA_STATUS:-0}"
                 """.formatted(version, version, name), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
@@ -172,11 +173,37 @@ class LauncherTest {
         }
     }
 
+    @Test
+    void onlyABuildThatSucceedsMakesTheArchive() throws Exception {
+        Path ok = fakeJava("ok", "17.0.15");
+        Map<String, String> env = environment(ok.resolve("bin") + ":" + essentials);
+        for (List<String> args : List.of(List.of("--help"), List.of("--version"), List.of("build", "--help"),
+                List.of("diff", "--from", "v1"), List.of("serve"))) {
+            Shell.Result run = launch(env, args.toArray(String[]::new));
+            assertEquals(0, run.code(), run::toString);
+            assertFalse(run.out().contains("ArchiveClasses"), () -> args + " should not make the archive: " + run);
+        }
+        env.put("FAKE_JAVA_STATUS", "1");
+        Shell.Result failed = launch(env, "build");
+        assertEquals(1, failed.code(), "the build's own exit code is kept: " + failed);
+        assertTrue(failed.out().contains("-XX:ArchiveClassesAtExit="), failed::toString);
+        assertEquals(List.of(), archives(), "a failed build leaves no archive, nor half of one");
+        env.remove("FAKE_JAVA_STATUS");
+        Shell.Result built = launch(env, "build", "--source", "process-definitions");
+        assertEquals(0, built.code(), built::toString);
+        onlyArchive();
+    }
+
     private Path onlyArchive() throws IOException {
+        List<Path> all = archives();
+        assertEquals(1, all.size(), all::toString);
+        return all.get(0);
+    }
+
+    private List<Path> archives() throws IOException {
+        if (!Files.isDirectory(cache.resolve("playbook"))) return List.of();
         try (Stream<Path> files = Files.list(cache.resolve("playbook"))) {
-            List<Path> all = files.toList();
-            assertEquals(1, all.size(), all::toString);
-            return all.get(0);
+            return files.toList();
         }
     }
 

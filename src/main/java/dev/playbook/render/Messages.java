@@ -1,6 +1,10 @@
 package dev.playbook.render;
 
 import dev.playbook.model.Language;
+import freemarker.template.SimpleHash;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateHashModelEx;
+import freemarker.template.TemplateModel;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,11 +15,17 @@ import java.util.TreeMap;
 public final class Messages {
     private final Language language;
     private final Map<String, String> texts;
+    private final TemplateHashModelEx forTemplates;
 
     Messages(Language language, Map<String, String> texts) {
         this.language = language;
         // looked up on every page many times: hashed, but listed in key order
         this.texts = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(texts)));
+        // wrapped for the templates once, rather than each word again at each use on every page;
+        // every value is already a template model, so the hash is only ever read, by any thread
+        Map<String, TemplateModel> wrapped = new LinkedHashMap<>();
+        this.texts.forEach((key, text) -> wrapped.put(key, new SimpleScalar(text)));
+        this.forTemplates = new SimpleHash(wrapped, null);
     }
 
     public Language language() {
@@ -24,6 +34,11 @@ public final class Messages {
 
     public Map<String, String> asMap() {
         return texts;
+    }
+
+    /** The words as the templates see them ({@code msg['key']}). */
+    public TemplateHashModelEx forTemplates() {
+        return forTemplates;
     }
 
     public String get(String key) {

@@ -7,6 +7,7 @@ import dev.playbook.plan.PageKind;
 import dev.playbook.plan.PlannedPage;
 import dev.playbook.plan.PublicUrls;
 import freemarker.core.ParseException;
+import freemarker.template.SimpleHash;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 
@@ -41,7 +42,7 @@ final class PageTemplates {
         model.put("links", page.links());
         if (page.kind() == PageKind.AUDIT) model.put("auditQuestions", TemplateHelpers.auditQuestions(site.site().settings(), messages));
         model.put("lang", page.language().code());
-        model.put("msg", messages.asMap());
+        model.put("msg", messages.forTemplates());
         model.put("generator", site.generator());
         TemplateHelpers.addTo(model, markdown, messages);
         Map<String, Object> facts = new HashMap<>(site.facts());
@@ -73,7 +74,8 @@ final class PageTemplates {
             // straight to UTF-8 bytes: pages with diagrams are large, and every copy of them costs
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
             Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024);
-            template.process(model, out);
+            // a hash that keeps what it wrapped: a page reads its few variables hundreds of times
+            template.process(new SimpleHash(model, template.getObjectWrapper()), out);
             out.flush();
             return bytes.toByteArray();
         } catch (TemplateException e) {

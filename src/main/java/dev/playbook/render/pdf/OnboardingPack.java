@@ -141,7 +141,7 @@ public final class OnboardingPack {
         model.put("playbook", playbook);
         model.put("settings", settings);
         model.put("lang", playbook.language().code());
-        model.put("msg", words.asMap());
+        model.put("msg", words.forTemplates());
         model.put("generator", generator);
         model.put("view", new PlaybookView(playbook, new PageLinks(SitePaths.onboardingPack(playbook.id())), words));
         model.put("pageSize", PackLayout.cssSize(settings.paper()));

@@ -30,6 +30,7 @@ import dev.playbook.write.WriteException;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -151,6 +152,23 @@ public final class Pipeline {
     }
 
     /**
+     * Whether a warning tells of something this run met rather than of the input: a damaged cache
+     * entry drawn again, a leftover folder tidied. A later build that finds the site up to date
+     * repeats the input's warnings, and these would no longer be true.
+     */
+    private boolean aboutThisRun(Diagnostic warning, Path output) {
+        Path at;
+        try {
+            at = Path.of(warning.at().file()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return false;
+        }
+        Path cache = input.cache() == null ? null : input.cache().toAbsolutePath().normalize();
+        Path site = output.toAbsolutePath().normalize();
+        return (cache != null && at.startsWith(cache)) || at.equals(site);
+    }
+
+    /**
      * Builds the site into {@code output}, or leaves it be when it was built from this very input.
      *
      * @param toolIdentity names this exact build of the tool; null never counts a site as up to date
@@ -188,7 +206,7 @@ public final class Pipeline {
             Outcome outcome = run(RenderScope.ALL, null, transaction::open, steps, diagnostics);
             if (outcome instanceof Outcome.Built built) {
                 List<Diagnostic> warnings = built.diagnostics().sorted().stream()
-                        .filter(d -> d.severity() == Severity.WARNING).toList();
+                        .filter(d -> d.severity() == Severity.WARNING && !aboutThisRun(d, output)).toList();
                 transaction.open().commit(new SiteWriter.Record(built.summary().pages(), warnings));
                 steps.lap("write");
                 return new Outcome.Built(built.diagnostics(), built.site(), built.scope(), built.summary(), steps.millis);

@@ -1,13 +1,17 @@
 package dev.playbook;
 
+import dev.playbook.diagnostics.Diagnostic;
 import dev.playbook.testing.Builds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A build whose input has not changed since the site was written leaves the site as it is. */
@@ -24,6 +28,34 @@ class UpToDateTest {
         assertEquals(0, Builds.summary(again).files());
         assertEquals(2, first.diagnostics().sorted().size(), "no tasks, no exit criteria");
         assertEquals(first.diagnostics().sorted(), again.diagnostics().sorted());
+    }
+
+    @Test
+    void aWarningAboutTheCacheIsNotToldAgainByAnUpToDateBuild(@TempDir Path temp) throws Exception {
+        Path source = Files.createDirectories(temp.resolve("defs"));
+        Files.writeString(source.resolve("demo.yaml"), "playbook: demo\ntitle: Demo\nstages:\n  - id: a\n    title: A\n");
+        Path cache = temp.resolve("cache");
+        Outcome drawn = Builds.build(source, "defs", temp.resolve("site"), null, cache, false, "tool 1");
+        assertTrue(drawn.succeeded());
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(cache)) {
+            entries = walk.filter(f -> f.toString().endsWith(".svg")).toList();
+        }
+        assertFalse(entries.isEmpty(), "the flowchart is cached");
+        for (Path entry : entries) Files.writeString(entry, "cut sh");
+
+        Outcome redrawn = Builds.build(source, "defs", temp.resolve("site"), null, cache, true, "tool 1");
+        List<Diagnostic> aboutTheCache = redrawn.diagnostics().sorted().stream()
+                .filter(d -> d.message().contains("cached diagram")).toList();
+        assertEquals(entries.size(), aboutTheCache.size(), redrawn.diagnostics().sorted()::toString);
+
+        Outcome again = Builds.build(source, "defs", temp.resolve("site"), null, cache, false, "tool 1");
+        assertTrue(again instanceof Outcome.UpToDate, "nothing changed");
+        List<Diagnostic> told = again.diagnostics().sorted();
+        assertTrue(told.stream().noneMatch(d -> d.message().contains("cached diagram")),
+                "the damaged entries were drawn again by the build before: " + told);
+        assertEquals(redrawn.diagnostics().sorted().stream().filter(d -> !aboutTheCache.contains(d)).toList(), told,
+                "the warnings about the definitions are still told");
     }
 
     @Test

@@ -381,7 +381,7 @@ public final class Benchmark {
         Row hundred = at.apply(100);
         Row thousand = at.apply(1000);
         String pagesWhy = "every page goes through FreeMarker (a template interpreter on the JVM) and is encoded to "
-                + "UTF-8, and every cached diagram is read back and checked (digest and safety scan); each onboarding pack, "
+                + "UTF-8, and every cached diagram is read back and checked (length, CRC-32C and safety scan); each onboarding pack, "
                 + "even one in the cache, costs a fill of its print template, whose output is the cache key (8 to 15 ms of "
                 + "processor time a pack); on two cores the compiler's own work is a third of a short run. Hugo's compiled "
                 + "Go templates do far less per page, and Hugo makes no PDF";
@@ -410,8 +410,8 @@ public final class Benchmark {
         targets.add(new Target("Cold build's diagram phase ≤ PlantUML's CLI at every size", rows.stream()
                 .map(r -> ratio(r.diagramsRatio()) + " at " + String.format(Locale.ROOT, "%,d", r.playbooks))
                 .reduce((a, b) -> a + ", " + b).orElse(""), diagramsMet,
-                "besides drawing, each diagram is cleaned for the page (parsed and written again) and cached with its "
-                        + "digest, and the cold build draws the PDF packs in the same process (its memory peaks at 1.3 GB at 100 "
+                "besides drawing, each diagram is cleaned for the page (parsed and written again) and cached with a "
+                        + "checksum, and the cold build draws the PDF packs in the same process (its memory peaks at 1.3 GB at 100 "
                         + "and 2.3 GB at 1,000); the ratio moves by a third from one run to the next on this shared machine"));
         if (thousand != null) {
             targets.add(new Target("serve at 1,000: median of " + EDITS + " edits ≤ 300 ms, none over 600 ms", "median "

@@ -1,20 +1,18 @@
 package dev.playbook.render.diagram;
 
+import dev.playbook.render.CacheEntry;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32C;
 
 /**
  * Remembers drawn diagrams on disk, keyed by a hash of their source, the PlantUML version and the
@@ -22,19 +20,16 @@ import java.util.zip.CRC32C;
  * cannot be read or written only costs time: the diagram is drawn again.
  *
  * <p>The folder is input, not truth: anyone who can write to it could plant a script or cut a
- * file short. Each entry starts with a line holding the length and CRC-32C of the SVG after it,
- * and every entry read from disk must match them and pass {@link SvgSafetyCheck}; one that does
- * not is {@linkplain Lookup#refused() refused}, to be drawn again, never published. A CRC rather
- * than a cryptographic digest: it catches damage (a file cut short, overwritten in part), and
- * whoever could plant a file could write any digest to match it, so the safety check, not the
- * digest, is what stops a planted script. SHA-256 without the optimising compiler cost a tenth of a
- * build that took every diagram from the cache.
+ * file short. Each entry is a {@link CacheEntry}, whose length and checksum catch damage, and
+ * every entry read from disk must also pass {@link SvgSafetyCheck}, which is what stops a planted
+ * script; one that does not is {@linkplain Lookup#refused() refused}, to be drawn again, never
+ * published.
  */
 final class DiagramCache {
     /** Bump when the layout of an entry changes, so entries of the old layout are simply not found. */
     private static final String FORMAT = "entry-3";
-    /** The first line of an entry: this, the SVG's length in bytes and its CRC-32C, e.g. {@code playbook-diagram-3 20481 9f86d081}. */
-    private static final String HEADER = "playbook-diagram-3 ";
+    /** What the first line of an entry starts with (see {@link CacheEntry}). */
+    private static final String LABEL = "playbook-diagram-3";
     /** Far above any diagram a page can embed; a larger file is not read into memory at all. */
     private static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
 
@@ -81,12 +76,6 @@ final class DiagramCache {
         }
     }
 
-    private static String checksum(byte[] bytes, int from, int to) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, from, to - from);
-        return (to - from) + " " + Long.toHexString(crc.getValue());
-    }
-
     public Lookup get(String key) {
         String known = memory.get(key);
         if (known != null) return new Lookup(known, null, null);
@@ -105,7 +94,7 @@ final class DiagramCache {
         try {
             svg = verified(bytes);
             problem = check.problem(svg);
-        } catch (DamagedEntry e) {
+        } catch (CacheEntry.Damaged | MalformedEntry e) {
             problem = e.getMessage();
         }
         if (problem != null) return new Lookup(null, file, problem);
@@ -113,29 +102,22 @@ final class DiagramCache {
         return new Lookup(svg, null, null);
     }
 
-    /** The SVG of an entry whose length and checksum match its content. */
-    private static String verified(byte[] entry) throws DamagedEntry {
-        if (entry.length == 0) throw new DamagedEntry("it is empty");
-        int body = 0;
-        while (body < entry.length && entry[body] != '\n') body++;
-        String header = new String(entry, 0, body, StandardCharsets.US_ASCII);
-        if (body == entry.length || !header.startsWith(HEADER)) throw new DamagedEntry("it has no checksum line");
-        if (!header.substring(HEADER.length()).equals(checksum(entry, body + 1, entry.length))) {
-            throw new DamagedEntry("its content does not match its length and checksum (cut short or changed)");
-        }
+    /** The SVG of an entry this cache wrote, whole. */
+    private static String verified(byte[] entry) throws CacheEntry.Damaged, MalformedEntry {
+        CacheEntry.Contents contents = CacheEntry.read(entry);
+        if (!contents.label().equals(LABEL)) throw new MalformedEntry("it is not a diagram of this version");
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(entry, body + 1, entry.length - body - 1)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(contents.body())).toString();
         } catch (CharacterCodingException e) {
-            throw new DamagedEntry("it is not UTF-8 text");
+            throw new MalformedEntry("it is not UTF-8 text");
         }
     }
 
-    /** An entry that is not what this cache wrote. */
-    private static final class DamagedEntry extends Exception {
+    /** A whole entry that still cannot be a diagram. */
+    private static final class MalformedEntry extends Exception {
         private static final long serialVersionUID = 1L;
 
-        DamagedEntry(String problem) {
+        MalformedEntry(String problem) {
             super(problem, null, false, false);
         }
     }
@@ -144,29 +126,10 @@ final class DiagramCache {
         memory.put(key, svg);
         if (folder == null || readOnly) return;
         try {
-            Path file = file(key);
-            Files.createDirectories(file.getParent());
-            // written aside and moved, so a reader (another build) never sees half a file
-            Path temp = Files.createTempFile(file.getParent(), key, ".tmp");
-            Files.write(temp, entry(svg));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            CacheEntry.write(file(key), LABEL, svg.getBytes(StandardCharsets.UTF_8));
         } catch (IOException ignored) {
             // the cache is an optimisation; the build goes on without it
         }
-    }
-
-    /** The checksum line, then the SVG it is the checksum of. */
-    private static byte[] entry(String svg) {
-        byte[] body = svg.getBytes(StandardCharsets.UTF_8);
-        byte[] header = (HEADER + checksum(body, 0, body.length) + "\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] entry = Arrays.copyOf(header, header.length + body.length);
-        System.arraycopy(body, 0, entry, header.length, body.length);
-        return entry;
     }
 
     private Path file(String key) {

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.SiteSettings;
@@ -47,12 +48,20 @@ public final class PackPublisher implements Publisher {
         Playbook playbook = output.playbook();
         SiteSettings settings = output.site().site().settings();
         if (!OnboardingPack.wanted(settings, playbook)) return;
-        String flowSvg = output.diagrams().flowSvg();
+        // a flowchart left out (too large, or PlantUML could not draw it) prints as the pages show it: a notice
+        String flowSvg = output.diagrams().flowMarkup();
         Function<String, String> markdownDiagrams = output.markdown().diagramMarkup();
         ChangesView changes = changes(output);
         String path = SitePaths.onboardingPack(playbook.id());
         if (onRequest) {
-            sink.acceptOnRequest(path, () -> maker.render(playbook, settings, flowSvg, markdownDiagrams, changes).pdf());
+            sink.acceptOnRequest(path, () -> {
+                try {
+                    return maker.render(playbook, settings, flowSvg, markdownDiagrams, changes).pdf();
+                } catch (TemplateMistake e) {
+                    // asked for after the build ended: no list of errors to join, so the request is told
+                    throw new RenderException(Failure.input(e.at() + ": error: " + e.getMessage()), e);
+                }
+            });
             output.facts().put(PAGES, UNCOUNTED);
             return;
         }

@@ -11,7 +11,7 @@ import java.io.IOException;
  * in a definition: at its file, line and column, in one line. It is an {@link IOException} only
  * because the theme's files are read through methods that throw one.
  */
-final class TemplateMistake extends IOException {
+public final class TemplateMistake extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Position at;
@@ -21,8 +21,13 @@ final class TemplateMistake extends IOException {
         this.at = at;
     }
 
-    Position at() {
+    public Position at() {
         return at;
+    }
+
+    /** A template whose output, as a whole, is wrong (e.g. not well-formed XHTML): told at its first line. */
+    public static TemplateMistake in(Theme theme, String template, String message) {
+        return new TemplateMistake(Position.startOf(theme.shown(template)), message);
     }
 
     /** A template that failed while drawing {@code template}'s page; FreeMarker knows where, most of the time. */

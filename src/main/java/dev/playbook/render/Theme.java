@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Language;
 import freemarker.cache.ClassTemplateLoader;
@@ -95,25 +96,19 @@ public final class Theme {
 
     /**
      * Fills a template of the theme other than a page's, e.g. {@code print/pack.ftlh}. A mistake
-     * in it is told with the template's file, line and column.
-     *
-     * @param what what is being drawn, for the message
+     * in it is told like one in a page's template, at its file, line and column.
      */
-    public String fill(String template, Map<String, Object> model, String what) throws RenderException {
+    public String fill(String template, Map<String, Object> model) throws TemplateMistake, RenderException {
         try {
             TextBuffer out = new TextBuffer(64 * 1024);
             freemarker.getTemplate(template).process(model, out);
             return out.toString();
         } catch (TemplateException e) {
-            String where = e.getTemplateSourceName() == null ? "" : e.getTemplateSourceName() + ":"
-                    + e.getLineNumber() + ":" + e.getColumnNumber() + ": ";
-            throw new RenderException(where + "template error while drawing " + what + ": "
-                    + e.getMessageWithoutStackTop().strip(), e);
+            throw TemplateMistake.of(e, this, template);
         } catch (ParseException e) {
-            throw new RenderException(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": template error: " + e.getEditorMessage(), e);
+            throw TemplateMistake.of(e, this, template);
         } catch (IOException e) {
-            throw new RenderException("cannot load the template " + template + ": " + e.getMessage(), e);
+            throw new RenderException(Failure.input("cannot load the template " + shown(template) + ": " + e.getMessage()), e);
         }
     }
 

@@ -15,6 +15,10 @@ final class PlantUmlText {
         for (int i = 0; i < flat.length(); ) {
             int cp = flat.codePointAt(i);
             i += Character.charCount(cp);
+            // a control character, written as a reference, comes back raw in PlantUML's SVG, which XML then refuses
+            if (Character.isISOControl(cp) || cp == 0xFFFE || cp == 0xFFFF) continue;
+            // PlantUML writes `>` as it is, and "]]>" may not stand in XML text: an invisible joiner parts it
+            if (cp == '>' && endsWith(out, "&#93;&#93;")) out.append("&#8288;");
             if (Character.isLetterOrDigit(cp) || cp == ' ' || cp == ',' || cp == '.' || cp == '?' || cp == '\'') {
                 out.appendCodePoint(cp);
             } else {
@@ -22,5 +26,10 @@ final class PlantUmlText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean endsWith(StringBuilder text, String end) {
+        int from = text.length() - end.length();
+        return from >= 0 && text.indexOf(end, from) == from;
     }
 }

@@ -63,10 +63,11 @@ final class SvgCleaner {
             root.setAttribute("aria-labelledby", idPrefix + "-title " + idPrefix + "-desc");
             Element titleElement = doc.createElementNS(SVG_NS, "title");
             titleElement.setAttribute("id", idPrefix + "-title");
-            titleElement.setTextContent(title);
+            // a control character from YAML's escapes would make the drawing XML no parser reads
+            titleElement.setTextContent(SafeXml.withoutForbiddenChars(title));
             Element descElement = doc.createElementNS(SVG_NS, "desc");
             descElement.setAttribute("id", idPrefix + "-desc");
-            descElement.setTextContent(description);
+            descElement.setTextContent(SafeXml.withoutForbiddenChars(description));
             root.insertBefore(descElement, root.getFirstChild());
             root.insertBefore(titleElement, descElement);
             sanitize(root);

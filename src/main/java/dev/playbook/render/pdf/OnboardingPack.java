@@ -13,6 +13,7 @@ import dev.playbook.render.PlaybookView;
 import dev.playbook.render.RenderException;
 import dev.playbook.render.SafeXml;
 import dev.playbook.render.TemplateHelpers;
+import dev.playbook.render.TemplateMistake;
 import dev.playbook.render.Theme;
 import org.xml.sax.SAXParseException;
 
@@ -79,11 +80,11 @@ public final class OnboardingPack {
     }
 
     /**
-     * @param flowSvg the playbook's flowchart as drawn for its pages
+     * @param flowSvg the playbook's flowchart as drawn for its pages, or the markup in its place; null for none
      * @param markdownDiagrams the drawn markup of a ```plantuml block in the playbook's Markdown, by its source
      */
     public Pack render(Playbook playbook, SiteSettings settings, String flowSvg, Function<String, String> markdownDiagrams)
-            throws RenderException {
+            throws RenderException, TemplateMistake {
         return render(playbook, settings, flowSvg, markdownDiagrams, null);
     }
 
@@ -92,17 +93,17 @@ public final class OnboardingPack {
      *                The marks are part of the document, so the cache tells a marked pack from an unmarked one.
      */
     public Pack render(Playbook playbook, SiteSettings settings, String flowSvg, Function<String, String> markdownDiagrams,
-                       ChangesView changes) throws RenderException {
+                       ChangesView changes) throws RenderException, TemplateMistake {
         long start = System.nanoTime();
         try {
             // YAML's escapes can write control characters, which a web page shows as nothing but XML forbids
             String xhtml = SafeXml.withoutForbiddenChars(theme.fill(TEMPLATE,
-                    model(playbook, settings, flowSvg, markdownDiagrams, changes), SitePaths.onboardingPack(playbook.id())));
+                    model(playbook, settings, flowSvg, markdownDiagrams, changes)));
             byte[] digest = digest(xhtml, settings, playbook);
             String key = HexFormat.of().formatHex(digest);
             Pack known = cache.get(key);
             if (known != null) return known;
-            org.w3c.dom.Document document = parse(xhtml);
+            org.w3c.dom.Document document = parse(xhtml, playbook);
             new PackLayout(settings.paper()).fit(document);
             Pack pack;
             try {
@@ -146,8 +147,8 @@ public final class OnboardingPack {
         model.put("view", new PlaybookView(playbook, new PageLinks(SitePaths.onboardingPack(playbook.id())), words));
         model.put("pageSize", PackLayout.cssSize(settings.paper()));
         if (changes != null) model.put("changes", changes);
-        model.put("flowSvg", TemplateHelpers.trusted(flowSvg));
-        model.put("flowWide", PackLayout.isWide(flowSvg));
+        model.put("flowSvg", TemplateHelpers.trusted(flowSvg == null ? "" : flowSvg));
+        model.put("flowWide", flowSvg != null && PackLayout.isWide(flowSvg));
         if (playbook.lastChanged() != null) model.put("lastChanged", playbook.lastChanged().toString());
         model.put("auditQuestions", TemplateHelpers.auditQuestions(settings, words));
         TemplateHelpers.addTo(model, new MarkdownRenderer(markdownDiagrams), words);
@@ -168,12 +169,13 @@ public final class OnboardingPack {
     }
 
     /** The template's output as a document; a template that wrote broken XHTML is told where. */
-    private static org.w3c.dom.Document parse(String xhtml) throws RenderException {
+    private org.w3c.dom.Document parse(String xhtml, Playbook playbook) throws RenderException, TemplateMistake {
         try {
             return SafeXml.parse(xhtml);
         } catch (SAXParseException e) {
-            throw new RenderException(TEMPLATE + " did not give well-formed XHTML (output line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + "): " + e.getMessage(), e);
+            throw TemplateMistake.in(theme, TEMPLATE, "did not give well-formed XHTML for "
+                    + SitePaths.onboardingPack(playbook.id()) + " (output line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + "): " + e.getMessage());
         } catch (Exception e) {
             throw new RenderException("cannot read the onboarding pack's XHTML: " + e.getMessage(), e);
         }

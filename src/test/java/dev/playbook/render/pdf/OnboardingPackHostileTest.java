@@ -2,10 +2,11 @@ package dev.playbook.render.pdf;
 
 import dev.playbook.Outcome;
 import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.diagnostics.Position;
 import dev.playbook.load.Loader;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.Site;
-import dev.playbook.render.RenderException;
+import dev.playbook.render.TemplateMistake;
 import dev.playbook.render.Theme;
 import dev.playbook.resolve.Resolver;
 import dev.playbook.testing.Builds;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,22 +62,51 @@ class OnboardingPackHostileTest {
 
     @Test
     void aPrintTemplateThatIsNotWellFormedIsToldAsATemplateError(@TempDir Path templates) throws IOException {
-        RenderException e = drawWith(templates, "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body><p>${playbook.title}</body></html>\n");
-        assertTrue(e.getMessage().startsWith("print/pack.ftlh did not give well-formed XHTML (output line 2, column "), e.getMessage());
+        TemplateMistake e = drawWith(templates, "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<body><p>${playbook.title}</body></html>\n");
+        assertEquals(new Position(templates + "/print/pack.ftlh", 1, 1), e.at());
+        assertTrue(e.getMessage().startsWith("did not give well-formed XHTML for hostile/hostile.pdf (output line 2, column "),
+                e.getMessage());
     }
 
     @Test
     void aMistakeInThePrintTemplateIsToldWithItsPlace(@TempDir Path templates) throws IOException {
-        RenderException e = drawWith(templates, "<html>\n  ${playbook.nosuchfield}\n</html>\n");
-        assertTrue(e.getMessage().startsWith("print/pack.ftlh:2:5: template error while drawing hostile/hostile.pdf"), e.getMessage());
+        TemplateMistake e = drawWith(templates, "<html>\n  ${playbook.nosuchfield}\n</html>\n");
+        // told like a mistake in a page's template: at the author's file, in one line
+        assertEquals(new Position(templates + "/print/pack.ftlh", 2, 5), e.at());
+        assertTrue(e.getMessage().contains("nosuchfield") && !e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void controlCharactersAndCdataEndsInTitlesStillGiveAFlowchartAndAPack(@TempDir Path temp) throws IOException {
+        // the title holds \x01 and \x1F, a stage title \x07, a task "]]>": each once made PlantUML's SVG unreadable
+        Path cache = temp.resolve("cache");
+        for (int run = 0; run < 2; run++) {
+            Outcome built = Builds.build(DiagnosticSpec.resource("pdf/hostile"), "hostile", temp.resolve("site"), null, cache);
+            assertTrue(built.succeeded(), () -> built.failureMessage() + " " + built.diagnostics().sorted());
+            assertEquals(List.of(), built.diagnostics().sorted(), "the flowchart is drawn, then taken from the cache");
+            assertTrue(Files.readString(temp.resolve("site/hostile/flow.html")).contains("<svg"));
+            assertTrue(Files.size(temp.resolve("site/hostile/hostile.pdf")) > 0);
+        }
+    }
+
+    @Test
+    void aBuildWithAMistakeInThePrintTemplateReportsItAsAnErrorAndWritesNothing(@TempDir Path temp) throws IOException {
+        Path templates = Files.createDirectories(temp.resolve("theme/print"));
+        Files.writeString(templates.resolve("pack.ftlh"), "<html>\n  ${playbook.nosuchfield}\n</html>\n");
+        Outcome built = Builds.build(DiagnosticSpec.resource("pdf/hostile"), "hostile", temp.resolve("site"), temp.resolve("theme"));
+        assertFalse(built.succeeded());
+        assertEquals(null, built.failureMessage(), "a theme's mistake is the author's, not a failure of the tool");
+        assertTrue(built.diagnostics().sorted().stream().anyMatch(d -> d.toString()
+                .startsWith(temp.resolve("theme") + "/print/pack.ftlh:2:5: error: ")), built.diagnostics().sorted()::toString);
+        assertFalse(Files.exists(temp.resolve("site")), "nothing was written");
     }
 
     /** Draws the hostile playbook with a theme whose print template is the one given, which must fail. */
-    private static RenderException drawWith(Path templates, String printTemplate) throws IOException {
+    private static TemplateMistake drawWith(Path templates, String printTemplate) throws IOException {
         Files.createDirectories(templates.resolve("print"));
         Files.writeString(templates.resolve("print/pack.ftlh"), printTemplate);
         Site site = site();
-        return assertThrows(RenderException.class, () -> new OnboardingPack(new Theme(templates), "test", PackCache.NONE)
+        return assertThrows(TemplateMistake.class, () -> new OnboardingPack(new Theme(templates), "test", PackCache.NONE)
                 .render(site.playbooks().get(0), site.settings(), SVG, source -> null));
     }
 

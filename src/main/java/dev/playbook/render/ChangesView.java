@@ -35,6 +35,11 @@ public final class ChangesView {
         this.marks = playbook == null ? ChangeMarks.NONE : ChangeMarks.of(playbook);
     }
 
+    /** Every change of the site since its baseline, of which this view shows a playbook's. */
+    public Comparison comparison() {
+        return comparison;
+    }
+
     /** The baseline as the user named it, e.g. {@code v2026.1}. */
     public String from() {
         return comparison.from();

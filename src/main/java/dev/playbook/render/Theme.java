@@ -19,10 +19,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,7 @@ public final class Theme {
 
     private final Path userFolder;
     private final Configuration freemarker;
+    private volatile byte[] fingerprint;
 
     /** @param userFolder a folder of overriding templates, or null for the default theme only */
     public Theme(Path userFolder) throws IOException {
@@ -143,6 +147,39 @@ public final class Theme {
             }
         }
         return new TreeMap<>(assets);
+    }
+
+    /**
+     * A SHA-256 of every file in the user folder, names and contents, read once: with the jar that
+     * holds the bundled theme, it tells whether anything drawn with this theme could come out
+     * differently. Empty for the default theme alone.
+     */
+    public byte[] fingerprint() throws IOException {
+        byte[] known = fingerprint;
+        if (known != null) return known;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            if (userFolder != null && Files.isDirectory(userFolder)) {
+                List<Path> files;
+                try (Stream<Path> walk = Files.walk(userFolder)) {
+                    files = walk.filter(Files::isRegularFile).sorted().toList();
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                for (Path file : files) {
+                    byte[] name = userFolder.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8);
+                    byte[] content = Files.readAllBytes(file);
+                    sha.update(ByteBuffer.allocate(8).putInt(name.length).putInt(content.length).array());
+                    sha.update(name);
+                    sha.update(content);
+                }
+            }
+            known = sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+        fingerprint = known;
+        return known;
     }
 
     private byte[] user(String name) throws IOException {

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -33,7 +34,8 @@ import java.util.function.Function;
  * The onboarding pack: one printable handbook per playbook, a PDF a trainer can send to the print
  * shop. It is drawn from the theme's print templates ({@code print/pack.ftlh}) in the playbook's
  * language, then laid out on paper by openhtmltopdf, in-process. Finished packs are cached by a
- * hash of everything they are made from, so an unchanged playbook is never drawn twice.
+ * hash of everything they are made from ({@link PackKey}), so an unchanged playbook is never drawn
+ * twice, and finding its pack costs no filling of the template.
  * Safe to use from several threads at once.
  */
 public final class OnboardingPack {
@@ -48,7 +50,9 @@ public final class OnboardingPack {
     private final Theme theme;
     private final String generator;
     private final PackCache cache;
+    private final PackKey keys;
     private final AtomicLong nanos = new AtomicLong();
+    private final AtomicInteger drawn = new AtomicInteger();
     private PdfMaker maker;
     private Map<Language, Messages> messages;
 
@@ -57,6 +61,7 @@ public final class OnboardingPack {
         this.theme = theme;
         this.generator = generator;
         this.cache = cache;
+        this.keys = new PackKey(theme, generator);
     }
 
     /**
@@ -79,6 +84,11 @@ public final class OnboardingPack {
         return nanos.get() / 1_000_000;
     }
 
+    /** How many packs this drew, rather than took from the cache. */
+    public int drawn() {
+        return drawn.get();
+    }
+
     /**
      * @param flowSvg the playbook's flowchart as drawn for its pages, or the markup in its place; null for none
      * @param markdownDiagrams the drawn markup of a ```plantuml block in the playbook's Markdown, by its source
@@ -96,23 +106,26 @@ public final class OnboardingPack {
                        ChangesView changes) throws RenderException, TemplateMistake {
         long start = System.nanoTime();
         try {
+            byte[] key = keys.of(playbook, settings, flowSvg, changes);
+            String cached = key == null ? null : HexFormat.of().formatHex(key);
+            Pack known = cached == null ? null : cache.get(cached);
+            if (known != null) return known;
             // YAML's escapes can write control characters, which a web page shows as nothing but XML forbids
             String xhtml = SafeXml.withoutForbiddenChars(theme.fill(TEMPLATE,
                     model(playbook, settings, flowSvg, markdownDiagrams, changes)));
-            byte[] digest = digest(xhtml, settings, playbook);
-            String key = HexFormat.of().formatHex(digest);
-            Pack known = cache.get(key);
-            if (known != null) return known;
             org.w3c.dom.Document document = parse(xhtml, playbook);
             new PackLayout(settings.paper()).fit(document);
+            // the document's identifier, the same whenever the same pack is drawn
+            long id = ByteBuffer.wrap(key != null ? key : digest(xhtml, settings, playbook)).getLong();
             Pack pack;
             try {
-                pack = maker().draw(document, generator, ByteBuffer.wrap(digest).getLong(), playbook.lastChanged());
+                pack = maker().draw(document, generator, id, playbook.lastChanged());
             } catch (java.io.IOException | RuntimeException e) {
                 throw new RenderException("cannot draw the onboarding pack " + SitePaths.onboardingPack(playbook.id())
                         + ": " + e.getMessage(), e);
             }
-            cache.put(key, pack);
+            drawn.incrementAndGet();
+            if (cached != null) cache.put(cached, pack);
             return pack;
         } finally {
             nanos.addAndGet(System.nanoTime() - start);
@@ -155,7 +168,7 @@ public final class OnboardingPack {
         return model;
     }
 
-    /** Everything a pack is made from: its document, the paper, its date, the tool and the libraries. */
+    /** For a pack without a key: its document, the paper, its date, the tool and the libraries. */
     private byte[] digest(String xhtml, SiteSettings settings, Playbook playbook) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -179,6 +192,10 @@ public final class OnboardingPack {
         } catch (Exception e) {
             throw new RenderException("cannot read the onboarding pack's XHTML: " + e.getMessage(), e);
         }
+    }
+
+    static String libraryVersions() {
+        return LibraryVersions.INSTANCE;
     }
 
     /** The versions of the libraries that lay out and write the PDF, which a cached pack depends on. */

@@ -1,0 +1,105 @@
+package dev.playbook.render.pdf;
+
+import dev.playbook.model.Playbook;
+import dev.playbook.model.SiteSettings;
+import dev.playbook.render.ChangesView;
+import dev.playbook.render.Theme;
+import dev.playbook.render.ValueDigest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The cache key of a playbook's onboarding pack, worked out from what the pack is made of rather
+ * than from the pack itself: finding a cached pack then costs no filling of its template. A pack
+ * is made of the playbook (its Markdown, and so the diagrams in it), the site's settings, the
+ * changes since the baseline, the flowchart as drawn, the theme, and the tool: its code, the bundled
+ * theme and libraries in its jar (or, run from classes, the class files and the class path), and
+ * {@link OnboardingPack#FORMAT}. The key is null when a part cannot be told for sure (a file of the
+ * theme that cannot be read, a kind of value {@link ValueDigest} does not know): such a pack is
+ * drawn and not cached, since a key that left out part of its input would hand out a stale pack.
+ * Safe to share between threads.
+ */
+final class PackKey {
+    private final Theme theme;
+    private final String generator;
+    private final ValueDigest digest = new ValueDigest();
+    /** The tool and theme, the same for every pack this draws; found once. */
+    private volatile byte[] tool;
+    /** The settings and changes of the run under way: one digest for all its packs. */
+    private final AtomicReference<Digested> settings = new AtomicReference<>();
+    private final AtomicReference<Digested> changes = new AtomicReference<>();
+
+    /** A value, by identity, and its digest. */
+    private record Digested(Object value, byte[] digest) {
+    }
+
+    PackKey(Theme theme, String generator) {
+        this.theme = theme;
+        this.generator = generator;
+    }
+
+    /** The key of the pack these make, or null when it cannot be told for sure. */
+    byte[] of(Playbook playbook, SiteSettings siteSettings, String flowSvg, ChangesView changesView) {
+        try {
+            return digest.of("tool", tool(), "settings", digested(settings, siteSettings),
+                    "changes", changesView == null ? null : digested(changes, changesView.comparison()),
+                    "playbook", playbook, "flowchart", flowSvg);
+        } catch (ValueDigest.Unsupported | IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private byte[] digested(AtomicReference<Digested> memo, Object value) throws ValueDigest.Unsupported {
+        Digested known = memo.get();
+        if (known != null && known.value() == value) return known.digest();
+        byte[] d = digest.of("value", value);
+        memo.set(new Digested(value, d));
+        return d;
+    }
+
+    private byte[] tool() throws IOException, ValueDigest.Unsupported {
+        byte[] known = tool;
+        if (known == null) {
+            known = digest.of("format", OnboardingPack.FORMAT, "generator", generator,
+                    "libraries", OnboardingPack.libraryVersions(), "code", code(), "theme", theme.fingerprint());
+            tool = known;
+        }
+        return known;
+    }
+
+    /**
+     * The running code: its jar's size and time, or for a folder of classes (development) every
+     * file's name, size and time, with the class path that names the libraries' versions.
+     */
+    private static List<String> code() throws IOException {
+        List<String> code = new ArrayList<>();
+        code.add(System.getProperty("java.class.path", ""));
+        CodeSource source = PackKey.class.getProtectionDomain().getCodeSource();
+        if (source == null) throw new IOException("the tool's code has no known place");
+        Path place;
+        try {
+            place = Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("the tool's code is at " + source.getLocation() + ", not a file", e);
+        }
+        if (Files.isRegularFile(place)) {
+            code.add(place + " " + Files.size(place) + " " + Files.getLastModifiedTime(place).toMillis());
+            return code;
+        }
+        try (Stream<Path> walk = Files.walk(place)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                code.add(place.relativize(file) + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+            }
+        }
+        return code;
+    }
+}

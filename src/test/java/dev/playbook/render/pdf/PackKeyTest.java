@@ -1,0 +1,134 @@
+package dev.playbook.render.pdf;
+
+import dev.playbook.diagnostics.Diagnostics;
+import dev.playbook.load.Loader;
+import dev.playbook.model.PaperSize;
+import dev.playbook.model.Playbook;
+import dev.playbook.model.Site;
+import dev.playbook.model.SiteSettings;
+import dev.playbook.render.Theme;
+import dev.playbook.resolve.Resolver;
+import dev.playbook.testing.DiagnosticSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * A pack's cache key is found without drawing the pack, so it must follow everything the pack is
+ * made of: a key that stayed the same over a change would hand out a stale PDF.
+ */
+class PackKeyTest {
+    private static final String GENERATOR = "Playbook test";
+    private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\"><title>Flowchart</title>"
+            + "<rect width=\"40\" height=\"20\"/></svg>";
+
+    private static Site site(Path folder) {
+        Diagnostics diagnostics = new Diagnostics();
+        Site site = new Resolver().resolve(new Loader().load(folder, folder.toString(), diagnostics), diagnostics);
+        assertFalse(diagnostics.hasErrors(), () -> diagnostics.sorted().toString());
+        return site;
+    }
+
+    @Test
+    void everyBundledExampleAndTheHostileFixtureHasAKey() throws IOException {
+        PackKey keys = new PackKey(new Theme(null), GENERATOR);
+        for (Path folder : List.of(Path.of("process-definitions"), DiagnosticSpec.resource("pdf/hostile"))) {
+            Site site = site(folder);
+            assertFalse(site.playbooks().isEmpty());
+            for (Playbook p : site.playbooks()) {
+                assertNotNull(keys.of(p, site.settings(), SVG, null), () -> "no key for " + p.id() + " of " + folder);
+            }
+        }
+    }
+
+    @Test
+    void twoRunsOfTheSameInputAgreeOnTheKey() throws IOException {
+        Site first = site(Path.of("process-definitions"));
+        Site second = site(Path.of("process-definitions"));
+        for (int i = 0; i < first.playbooks().size(); i++) {
+            assertArrayEquals(new PackKey(new Theme(null), GENERATOR).of(first.playbooks().get(i), first.settings(), SVG, null),
+                    new PackKey(new Theme(null), GENERATOR).of(second.playbooks().get(i), second.settings(), SVG, null));
+        }
+    }
+
+    @Test
+    void theKeyFollowsThePlaybookTheSettingsTheFlowchartAndTheTool() throws IOException {
+        Site site = site(Path.of("process-definitions"));
+        Playbook playbook = site.playbooks().get(0);
+        SiteSettings settings = site.settings();
+        PackKey keys = new PackKey(new Theme(null), GENERATOR);
+        byte[] base = keys.of(playbook, settings, SVG, null);
+
+        assertDiffers(base, keys.of(site.playbooks().get(1), settings, SVG, null), "another playbook");
+        assertDiffers(base, keys.of(retitled(playbook, playbook.title() + "!"), settings, SVG, null), "a new title");
+        SiteSettings letter = new SiteSettings(settings.title(), settings.language(), settings.baseUrl(),
+                settings.auditQuestions(), settings.footer(), settings.robots(), settings.pdf(),
+                settings.paper() == PaperSize.A4 ? PaperSize.LETTER : PaperSize.A4, settings.titles(), settings.footers());
+        assertDiffers(base, keys.of(playbook, letter, SVG, null), "other paper");
+        assertDiffers(base, keys.of(playbook, settings, SVG.replace("40", "41"), null), "another flowchart");
+        assertDiffers(base, keys.of(playbook, settings, null, null), "no flowchart");
+        assertDiffers(base, new PackKey(new Theme(null), GENERATOR + " 2").of(playbook, settings, SVG, null), "another version");
+        assertArrayEquals(base, keys.of(playbook, settings, SVG, null), "asked again");
+    }
+
+    @Test
+    void theKeyFollowsEveryFileOfTheUsersTheme(@TempDir Path theme) throws IOException {
+        Site site = site(Path.of("process-definitions"));
+        Playbook playbook = site.playbooks().get(0);
+        byte[] bundled = new PackKey(new Theme(null), GENERATOR).of(playbook, site.settings(), SVG, null);
+        byte[] empty = new PackKey(new Theme(theme), GENERATOR).of(playbook, site.settings(), SVG, null);
+        assertArrayEquals(bundled, empty, "an empty folder changes nothing");
+
+        Files.createDirectories(theme.resolve("print"));
+        Files.writeString(theme.resolve("print/extra.ftlh"), "<p>one</p>");
+        byte[] one = new PackKey(new Theme(theme), GENERATOR).of(playbook, site.settings(), SVG, null);
+        assertDiffers(bundled, one, "a file in the theme, even one the pack may not use");
+        Files.writeString(theme.resolve("print/extra.ftlh"), "<p>two</p>");
+        assertDiffers(one, new PackKey(new Theme(theme), GENERATOR).of(playbook, site.settings(), SVG, null), "its content");
+    }
+
+    @Test
+    void aCachedPackIsHandedOutWithoutBeingDrawnAgain(@TempDir Path cache) throws Exception {
+        Site site = site(Path.of("process-definitions"));
+        Playbook playbook = site.playbooks().get(0);
+        OnboardingPack first = new OnboardingPack(new Theme(null), GENERATOR, PackCache.in(cache, true));
+        OnboardingPack.Pack drawn = first.render(playbook, site.settings(), SVG, source -> null);
+        assertEquals(1, first.drawn());
+
+        // the next run: a new theme and pack maker, and a site loaded again
+        Site again = site(Path.of("process-definitions"));
+        OnboardingPack second = new OnboardingPack(new Theme(null), GENERATOR, PackCache.in(cache, true));
+        OnboardingPack.Pack cached = second.render(again.playbooks().get(0), again.settings(), SVG, source -> null);
+        assertEquals(0, second.drawn());
+        assertArrayEquals(drawn.pdf(), cached.pdf());
+        assertEquals(drawn.pages(), cached.pages());
+
+        second.render(retitled(again.playbooks().get(0), "Another title"), again.settings(), SVG, source -> null);
+        assertEquals(1, second.drawn(), "a changed playbook is drawn");
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertEquals(2, files.filter(Files::isRegularFile).count());
+        }
+    }
+
+    private static Playbook retitled(Playbook p, String title) {
+        return new Playbook(p.id(), title, p.language(), p.version(), p.owner(), p.summary(), p.extendsId(), p.roles(),
+                p.buyerJourney(), p.lossReasons(), p.stages(), p.tracks(), p.sourceFile(), p.crm(), p.pdf(), p.lastChanged());
+    }
+
+    private static void assertDiffers(byte[] a, byte[] b, String why) {
+        assertNotNull(a, why);
+        assertNotNull(b, why);
+        assertFalse(Arrays.equals(a, b), why);
+    }
+}

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,9 +105,8 @@ public final class OnboardingPack {
                        ChangesView changes) throws RenderException, TemplateMistake {
         long start = System.nanoTime();
         try {
-            byte[] key = keys.of(playbook, settings, flowSvg, changes);
-            String cached = key == null ? null : HexFormat.of().formatHex(key);
-            Pack known = cached == null ? null : cache.get(cached);
+            PackKey.Key key = keys.of(playbook, settings, flowSvg, changes);
+            Pack known = key == null ? null : cache.get(key.entry());
             if (known != null) return known;
             // YAML's escapes can write control characters, which a web page shows as nothing but XML forbids
             String xhtml = SafeXml.withoutForbiddenChars(theme.fill(TEMPLATE,
@@ -116,7 +114,7 @@ public final class OnboardingPack {
             org.w3c.dom.Document document = parse(xhtml, playbook);
             new PackLayout(settings.paper()).fit(document);
             // the document's identifier, the same whenever the same pack is drawn
-            long id = ByteBuffer.wrap(key != null ? key : digest(xhtml, settings, playbook)).getLong();
+            long id = ByteBuffer.wrap(key != null ? key.content() : digest(xhtml, settings, playbook)).getLong();
             Pack pack;
             try {
                 pack = maker().draw(document, generator, id, playbook.lastChanged());
@@ -125,7 +123,7 @@ public final class OnboardingPack {
                         + ": " + e.getMessage(), e);
             }
             drawn.incrementAndGet();
-            if (cached != null) cache.put(cached, pack);
+            if (key != null) cache.put(key.entry(), pack);
             return pack;
         } finally {
             nanos.addAndGet(System.nanoTime() - start);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -32,8 +33,9 @@ final class PackKey {
     private final Theme theme;
     private final String generator;
     private final ValueDigest digest = new ValueDigest();
-    /** The tool and theme, the same for every pack this draws; found once. */
+    /** The tool's version, libraries and theme, and its exact build: the same for every pack this draws; found once. */
     private volatile byte[] tool;
+    private volatile byte[] code;
     /** The settings and changes of the run under way: one digest for all its packs. */
     private final AtomicReference<Digested> settings = new AtomicReference<>();
     private final AtomicReference<Digested> changes = new AtomicReference<>();
@@ -42,17 +44,42 @@ final class PackKey {
     private record Digested(Object value, byte[] digest) {
     }
 
+    /** The exact build of the tool, as lines that change whenever its code does. */
+    @FunctionalInterface
+    interface Build {
+        List<String> lines() throws IOException;
+    }
+
+    private final Build build;
+
     PackKey(Theme theme, String generator) {
+        this(theme, generator, PackKey::runningBuild);
+    }
+
+    PackKey(Theme theme, String generator, Build build) {
         this.theme = theme;
         this.generator = generator;
+        this.build = build;
+    }
+
+    /**
+     * A pack's key in two parts.
+     *
+     * @param content what the pack shows (the playbook, settings, changes, flowchart, theme, tool
+     *                version and libraries), which also seeds the PDF's document identifier: the same
+     *                pack gets the same identifier wherever the same release draws it
+     * @param entry   that and the exact build of the tool, which names the pack in the cache
+     */
+    record Key(byte[] content, String entry) {
     }
 
     /** The key of the pack these make, or null when it cannot be told for sure. */
-    byte[] of(Playbook playbook, SiteSettings siteSettings, String flowSvg, ChangesView changesView) {
+    Key of(Playbook playbook, SiteSettings siteSettings, String flowSvg, ChangesView changesView) {
         try {
-            return digest.of("tool", tool(), "settings", digested(settings, siteSettings),
+            byte[] content = digest.of("tool", tool(), "settings", digested(settings, siteSettings),
                     "changes", changesView == null ? null : digested(changes, changesView.comparison()),
                     "playbook", playbook, "flowchart", flowSvg);
+            return new Key(content, HexFormat.of().formatHex(digest.of("content", content, "code", code())));
         } catch (ValueDigest.Unsupported | IOException | UncheckedIOException e) {
             return null;
         }
@@ -70,8 +97,17 @@ final class PackKey {
         byte[] known = tool;
         if (known == null) {
             known = digest.of("format", OnboardingPack.FORMAT, "generator", generator,
-                    "libraries", OnboardingPack.libraryVersions(), "code", code(), "theme", theme.fingerprint());
+                    "libraries", OnboardingPack.libraryVersions(), "theme", theme.fingerprint());
             tool = known;
+        }
+        return known;
+    }
+
+    private byte[] code() throws IOException, ValueDigest.Unsupported {
+        byte[] known = code;
+        if (known == null) {
+            known = digest.of("code", build.lines());
+            code = known;
         }
         return known;
     }
@@ -80,7 +116,7 @@ final class PackKey {
      * The running code: its jar's size and time, or for a folder of classes (development) every
      * file's name, size and time, with the class path that names the libraries' versions.
      */
-    private static List<String> code() throws IOException {
+    private static List<String> runningBuild() throws IOException {
         List<String> code = new ArrayList<>();
         code.add(System.getProperty("java.class.path", ""));
         CodeSource source = PackKey.class.getProtectionDomain().getCodeSource();

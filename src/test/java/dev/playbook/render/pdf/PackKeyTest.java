@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
@@ -57,8 +58,9 @@ class PackKeyTest {
         Site first = site(Path.of("process-definitions"));
         Site second = site(Path.of("process-definitions"));
         for (int i = 0; i < first.playbooks().size(); i++) {
-            assertArrayEquals(new PackKey(new Theme(null), GENERATOR).of(first.playbooks().get(i), first.settings(), SVG, null),
-                    new PackKey(new Theme(null), GENERATOR).of(second.playbooks().get(i), second.settings(), SVG, null));
+            assertSame(new PackKey(new Theme(null), GENERATOR).of(first.playbooks().get(i), first.settings(), SVG, null),
+                    new PackKey(new Theme(null), GENERATOR).of(second.playbooks().get(i), second.settings(), SVG, null),
+                    first.playbooks().get(i).id());
         }
     }
 
@@ -68,7 +70,7 @@ class PackKeyTest {
         Playbook playbook = site.playbooks().get(0);
         SiteSettings settings = site.settings();
         PackKey keys = new PackKey(new Theme(null), GENERATOR);
-        byte[] base = keys.of(playbook, settings, SVG, null);
+        PackKey.Key base = keys.of(playbook, settings, SVG, null);
 
         assertDiffers(base, keys.of(site.playbooks().get(1), settings, SVG, null), "another playbook");
         assertDiffers(base, keys.of(retitled(playbook, playbook.title() + "!"), settings, SVG, null), "a new title");
@@ -79,20 +81,35 @@ class PackKeyTest {
         assertDiffers(base, keys.of(playbook, settings, SVG.replace("40", "41"), null), "another flowchart");
         assertDiffers(base, keys.of(playbook, settings, null, null), "no flowchart");
         assertDiffers(base, new PackKey(new Theme(null), GENERATOR + " 2").of(playbook, settings, SVG, null), "another version");
-        assertArrayEquals(base, keys.of(playbook, settings, SVG, null), "asked again");
+        assertSame(base, keys.of(playbook, settings, SVG, null), "asked again");
+    }
+
+    @Test
+    void anotherBuildOfTheToolHasItsOwnCacheEntriesButPrintsTheSameDocumentIdentifier() throws IOException {
+        Site site = site(Path.of("process-definitions"));
+        Playbook playbook = site.playbooks().get(0);
+        PackKey.Key one = new PackKey(new Theme(null), GENERATOR, () -> List.of("playbook.jar 100 1"))
+                .of(playbook, site.settings(), SVG, null);
+        PackKey.Key other = new PackKey(new Theme(null), GENERATOR, () -> List.of("playbook.jar 100 2"))
+                .of(playbook, site.settings(), SVG, null);
+        assertArrayEquals(one.content(), other.content(), "what the pack shows, which seeds its identifier");
+        assertNotEquals(one.entry(), other.entry(), "a rebuilt tool may draw differently, so it draws its own");
+        assertEquals(null, new PackKey(new Theme(null), GENERATOR, () -> {
+            throw new IOException("no place");
+        }).of(playbook, site.settings(), SVG, null), "a build that cannot be told apart gets no key, so no cache");
     }
 
     @Test
     void theKeyFollowsEveryFileOfTheUsersTheme(@TempDir Path theme) throws IOException {
         Site site = site(Path.of("process-definitions"));
         Playbook playbook = site.playbooks().get(0);
-        byte[] bundled = new PackKey(new Theme(null), GENERATOR).of(playbook, site.settings(), SVG, null);
-        byte[] empty = new PackKey(new Theme(theme), GENERATOR).of(playbook, site.settings(), SVG, null);
-        assertArrayEquals(bundled, empty, "an empty folder changes nothing");
+        PackKey.Key bundled = new PackKey(new Theme(null), GENERATOR).of(playbook, site.settings(), SVG, null);
+        PackKey.Key empty = new PackKey(new Theme(theme), GENERATOR).of(playbook, site.settings(), SVG, null);
+        assertSame(bundled, empty, "an empty folder changes nothing");
 
         Files.createDirectories(theme.resolve("print"));
         Files.writeString(theme.resolve("print/extra.ftlh"), "<p>one</p>");
-        byte[] one = new PackKey(new Theme(theme), GENERATOR).of(playbook, site.settings(), SVG, null);
+        PackKey.Key one = new PackKey(new Theme(theme), GENERATOR).of(playbook, site.settings(), SVG, null);
         assertDiffers(bundled, one, "a file in the theme, even one the pack may not use");
         Files.writeString(theme.resolve("print/extra.ftlh"), "<p>two</p>");
         assertDiffers(one, new PackKey(new Theme(theme), GENERATOR).of(playbook, site.settings(), SVG, null), "its content");
@@ -126,9 +143,16 @@ class PackKeyTest {
                 p.buyerJourney(), p.lossReasons(), p.stages(), p.tracks(), p.sourceFile(), p.crm(), p.pdf(), p.lastChanged());
     }
 
-    private static void assertDiffers(byte[] a, byte[] b, String why) {
+    private static void assertDiffers(PackKey.Key a, PackKey.Key b, String why) {
         assertNotNull(a, why);
         assertNotNull(b, why);
-        assertFalse(Arrays.equals(a, b), why);
+        assertFalse(Arrays.equals(a.content(), b.content()), why);
+        assertNotEquals(a.entry(), b.entry(), why);
+    }
+
+    private static void assertSame(PackKey.Key a, PackKey.Key b, String why) {
+        assertNotNull(a, why);
+        assertArrayEquals(a.content(), b.content(), why);
+        assertEquals(a.entry(), b.entry(), why);
     }
 }

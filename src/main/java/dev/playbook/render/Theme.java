@@ -166,12 +166,15 @@ public final class Theme {
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
+                byte[] buffer = new byte[64 * 1024];
                 for (Path file : files) {
                     byte[] name = userFolder.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8);
-                    byte[] content = Files.readAllBytes(file);
-                    sha.update(ByteBuffer.allocate(8).putInt(name.length).putInt(content.length).array());
+                    sha.update(ByteBuffer.allocate(12).putInt(name.length).putLong(Files.size(file)).array());
                     sha.update(name);
-                    sha.update(content);
+                    // read in pieces: a theme's assets may hold pictures or videos of any size
+                    try (InputStream in = Files.newInputStream(file)) {
+                        for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
+                    }
                 }
             }
             known = sha.digest();

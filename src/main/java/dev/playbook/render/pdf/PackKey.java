@@ -33,9 +33,9 @@ final class PackKey {
     private final Theme theme;
     private final String generator;
     private final ValueDigest digest = new ValueDigest();
-    /** The tool's version, libraries and theme, and its exact build: the same for every pack this draws; found once. */
+    /** The tool's version and libraries, and its theme and exact build: the same for every pack this draws; found once. */
     private volatile byte[] tool;
-    private volatile byte[] code;
+    private volatile byte[] themeAndBuild;
     /** The settings and changes of the run under way: one digest for all its packs. */
     private final AtomicReference<Digested> settings = new AtomicReference<>();
     private final AtomicReference<Digested> changes = new AtomicReference<>();
@@ -65,10 +65,12 @@ final class PackKey {
     /**
      * A pack's key in two parts.
      *
-     * @param content what the pack shows (the playbook, settings, changes, flowchart, theme, tool
+     * @param content what the pack is drawn from (the playbook, settings, changes, flowchart, tool
      *                version and libraries), which also seeds the PDF's document identifier: the same
-     *                pack gets the same identifier wherever the same release draws it
-     * @param entry   that and the exact build of the tool, which names the pack in the cache
+     *                pack gets the same identifier wherever the same release draws it, and a theme
+     *                that only changes the pages leaves the pack's bytes alone
+     * @param entry   that, the theme folder's files and the exact build of the tool, which name the
+     *                pack in the cache
      */
     record Key(byte[] content, String entry) {
     }
@@ -79,7 +81,7 @@ final class PackKey {
             byte[] content = digest.of("tool", tool(), "settings", digested(settings, siteSettings),
                     "changes", changesView == null ? null : digested(changes, changesView.comparison()),
                     "playbook", playbook, "flowchart", flowSvg);
-            return new Key(content, HexFormat.of().formatHex(digest.of("content", content, "code", code())));
+            return new Key(content, HexFormat.of().formatHex(digest.of("content", content, "build", build())));
         } catch (ValueDigest.Unsupported | IOException | UncheckedIOException e) {
             return null;
         }
@@ -97,17 +99,17 @@ final class PackKey {
         byte[] known = tool;
         if (known == null) {
             known = digest.of("format", OnboardingPack.FORMAT, "generator", generator,
-                    "libraries", OnboardingPack.libraryVersions(), "theme", theme.fingerprint());
+                    "libraries", OnboardingPack.libraryVersions());
             tool = known;
         }
         return known;
     }
 
-    private byte[] code() throws IOException, ValueDigest.Unsupported {
-        byte[] known = code;
+    private byte[] build() throws IOException, ValueDigest.Unsupported {
+        byte[] known = themeAndBuild;
         if (known == null) {
-            known = digest.of("code", build.lines());
-            code = known;
+            known = digest.of("theme", theme.fingerprint(), "code", build.lines());
+            themeAndBuild = known;
         }
         return known;
     }

@@ -64,23 +64,43 @@ class ReaderLayoutBrowserTest {
         Playbook pb = playbook(Language.EN);
         Stage stage = pb.route().mainPath().get(1);
         List<String> shifts = new ArrayList<>();
-        for (int width : WIDTHS) {
-            width(width);
-            browser.open(site.playbookFile(pb, "checklist.html"));
-            // a deal with ticks, one of them made on an item that is gone: everything the script can add
-            List<String> keys = List.of(key(0), key(1), key(5), stage.id() + "/exit-1");
-            browser.script("window.localStorage.setItem('playbook-checklist:' + arguments[0], JSON.stringify("
-                    + "{deals: ['My deal', 'Acme Corporation International'], current: 'Acme Corporation International',"
-                    + " ticks: {'Acme Corporation International': arguments[1]}}));", pb.id(), keys);
-            for (Path page : List.of(site.playbookFile(pb, "checklist.html"), site.stagePage(pb, stage))) {
-                browser.open(page);
-                browser.wait("the deal to be shown", () -> !browser.findAll("#deal-select option").isEmpty());
-                double shift = layoutShift();
-                if (shift > 0) shifts.add(site.root().relativize(page) + " at " + width + " px: " + shift);
-            }
-        }
+        for (int width : WIDTHS) shiftsAt(width, pb, stage, shifts);
         assertEquals(List.of(), shifts, "layout shift while the page's script starts (a later issue wants CLS 0)");
         browser.assertNoPageErrors("the checklist and a stage page");
+    }
+
+    @Test
+    void thePageStaysPutWhetherOrNotItIsLongEnoughToScroll() {
+        // on a slow machine the first paint can come before the page is long enough to scroll; a
+        // scrollbar arriving then must not move the centred page (CI once saw that as a shift)
+        width(1280);
+        browser.open(site.playbookFile(playbook(Language.EN), "checklist.html"));
+        String left = "return Math.round(document.querySelector('main').getBoundingClientRect().left * 10) / 10;";
+        Object scrolling = browser.script(left);
+        browser.script("document.querySelectorAll('main > *').forEach(function (e) { e.style.display = 'none'; });"
+                + "document.querySelector('.site-footer').style.display = 'none';");
+        assertEquals(Boolean.TRUE, browser.script("return document.documentElement.scrollHeight <= window.innerHeight;"),
+                "the emptied page fits the window, so it has nothing to scroll");
+        assertEquals(scrolling, browser.script(left), "the page's left edge with and without a scrollbar");
+    }
+
+    private static void shiftsAt(int width, Playbook pb, Stage stage, List<String> shifts) {
+        width(width);
+        browser.open(site.playbookFile(pb, "checklist.html"));
+        // a deal with ticks, one of them made on an item that is gone: everything the script can add
+        List<String> keys = List.of(key(0), key(1), key(5), stage.id() + "/exit-1");
+        browser.script("window.localStorage.setItem('playbook-checklist:' + arguments[0], JSON.stringify("
+                + "{deals: ['My deal', 'Acme Corporation International'], current: 'Acme Corporation International',"
+                + " ticks: {'Acme Corporation International': arguments[1]}}));", pb.id(), keys);
+        for (Path page : List.of(site.playbookFile(pb, "checklist.html"), site.stagePage(pb, stage))) {
+            browser.open(page);
+            browser.wait("the deal to be shown", () -> !browser.findAll("#deal-select option").isEmpty());
+            Map<String, Object> shift = shiftsSoFar();
+            if (((Number) shift.get("total")).doubleValue() > 0) {
+                shifts.add(site.root().relativize(page) + " at " + width + " px: " + shift.get("total") + ", moved: "
+                        + shift.get("moved"));
+            }
+        }
     }
 
     @Test
@@ -175,14 +195,32 @@ class ReaderLayoutBrowserTest {
 
     /** The page's layout shift so far that no input of the reader caused: what CLS adds up. */
     private static double layoutShift() {
+        return ((Number) shiftsSoFar().get("total")).doubleValue();
+    }
+
+    /**
+     * The page's layout shift so far that no input of the reader caused (what CLS adds up), and
+     * which elements moved from where to where, for the message when there is any.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> shiftsSoFar() {
         // layout shifts are only handed to an observer; buffered, it gets those from before it existed
-        return ((Number) browser.script("""
-                var total = 0;
+        return (Map<String, Object>) browser.script("""
+                var total = 0, moved = [];
                 var observer = new PerformanceObserver(function () {});
                 observer.observe({type: 'layout-shift', buffered: true});
-                observer.takeRecords().forEach(function (e) { if (!e.hadRecentInput) total += e.value; });
+                observer.takeRecords().forEach(function (e) {
+                  if (e.hadRecentInput) return;
+                  total += e.value;
+                  (e.sources || []).forEach(function (s) {
+                    var n = s.node, r = s.previousRect, c = s.currentRect;
+                    moved.push((n && n.nodeName ? n.nodeName.toLowerCase() + (n.className ? '.' + String(n.className).replace(/ /g, '.') : '')
+                      : '?') + ' (' + r.x + ',' + r.y + ' ' + r.width + 'x' + r.height + ' to ' + c.x + ',' + c.y + ' ' + c.width
+                      + 'x' + c.height + ')');
+                  });
+                });
                 observer.disconnect();
-                return total;""")).doubleValue();
+                return {total: total, moved: moved.join('; ')};""");
     }
 
     /** The data-key of the n-th box of the checklist open now. */

@@ -4,12 +4,13 @@ import dev.playbook.Outcome;
 import dev.playbook.Pipeline;
 import dev.playbook.diagnostics.Severity;
 import dev.playbook.render.SiteRenderer;
+import dev.playbook.render.ToolCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,12 +41,15 @@ final class BuildCommand implements Callable<Integer> {
      * The exact build of the tool that is running: the jar's size and time. Without a jar (run
      * from classes, as in development) there is none, and every build draws the whole site.
      */
+    /**
+     * The exact code of this tool, by content, for the up-to-date check; null when run from a
+     * folder of classes (development), where every build draws the site.
+     */
     static String toolIdentity() {
         try {
-            Path jar = Path.of(BuildCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(jar)) return null;
-            return jar.getFileName() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
-        } catch (Exception e) {
+            ToolCode code = ToolCode.running();
+            return code.packaged() ? code.identity() : null;
+        } catch (IOException e) {
             return null;
         }
     }

@@ -4,26 +4,21 @@ import dev.playbook.model.Playbook;
 import dev.playbook.model.SiteSettings;
 import dev.playbook.render.ChangesView;
 import dev.playbook.render.Theme;
+import dev.playbook.render.ToolCode;
 import dev.playbook.render.ValueDigest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * The cache key of a playbook's onboarding pack, worked out from what the pack is made of rather
  * than from the pack itself: finding a cached pack then costs no filling of its template. A pack
  * is made of the playbook (its Markdown, and so the diagrams in it), the site's settings, the
  * changes since the baseline, the flowchart as drawn, the theme, and the tool: its code, the bundled
- * theme and libraries in its jar (or, run from classes, the class files and the class path), and
+ * theme and libraries in its jar (as {@link ToolCode} tells them), and
  * {@link OnboardingPack#FORMAT}. The key is null when a part cannot be told for sure (a file of the
  * theme that cannot be read, a kind of value {@link ValueDigest} does not know): such a pack is
  * drawn and not cached, since a key that left out part of its input would hand out a stale pack.
@@ -53,7 +48,7 @@ final class PackKey {
     private final Build build;
 
     PackKey(Theme theme, String generator) {
-        this(theme, generator, PackKey::runningBuild);
+        this(theme, generator, () -> List.of(ToolCode.running().identity()));
     }
 
     PackKey(Theme theme, String generator, Build build) {
@@ -112,32 +107,5 @@ final class PackKey {
             themeAndBuild = known;
         }
         return known;
-    }
-
-    /**
-     * The running code: its jar's size and time, or for a folder of classes (development) every
-     * file's name, size and time, with the class path that names the libraries' versions.
-     */
-    private static List<String> runningBuild() throws IOException {
-        List<String> code = new ArrayList<>();
-        code.add(System.getProperty("java.class.path", ""));
-        CodeSource source = PackKey.class.getProtectionDomain().getCodeSource();
-        if (source == null) throw new IOException("the tool's code has no known place");
-        Path place;
-        try {
-            place = Path.of(source.getLocation().toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IOException("the tool's code is at " + source.getLocation() + ", not a file", e);
-        }
-        if (Files.isRegularFile(place)) {
-            code.add(place + " " + Files.size(place) + " " + Files.getLastModifiedTime(place).toMillis());
-            return code;
-        }
-        try (Stream<Path> walk = Files.walk(place)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                code.add(place.relativize(file) + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
-            }
-        }
-        return code;
     }
 }

@@ -1,0 +1,89 @@
+package dev.playbook.render;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The exact code of the running tool, told by what it holds rather than by when its file was
+ * written: a site or a cached pack made by one build of the tool is only reused by that same code,
+ * and a reinstalled or copied jar of the same release reuses them all.
+ *
+ * <p>A jar is told by its table of contents (each file's name, size and CRC-32, which the jar
+ * already holds), so nothing in it is read or unpacked; a folder of classes by every file's name
+ * and content, with the class path, which names the libraries' versions.
+ *
+ * @param identity changes whenever the code does
+ * @param packaged whether the code runs from a jar (a release) rather than from a folder of
+ *                 classes (development)
+ */
+public record ToolCode(String identity, boolean packaged) {
+
+    /** The code this class was loaded from. */
+    public static ToolCode running() throws IOException {
+        CodeSource source = ToolCode.class.getProtectionDomain().getCodeSource();
+        if (source == null) throw new IOException("the tool's code has no known place");
+        Path place;
+        try {
+            place = Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("the tool's code is at " + source.getLocation() + ", not a file", e);
+        }
+        return of(place, System.getProperty("java.class.path", ""));
+    }
+
+    /** The code at {@code place}: a jar, or a folder of classes run with {@code classPath}. */
+    static ToolCode of(Path place, String classPath) throws IOException {
+        MessageDigest sha = sha256();
+        if (Files.isRegularFile(place)) {
+            // the JVM already holds this jar's table of contents, so reading it again costs little
+            try (ZipFile jar = new ZipFile(place.toFile())) {
+                List<? extends ZipEntry> entries = jar.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+                ByteBuffer sizes = ByteBuffer.allocate(2 * Long.BYTES);
+                for (ZipEntry entry : entries) {
+                    update(sha, entry.getName());
+                    sha.update(sizes.clear().putLong(entry.getSize()).putLong(entry.getCrc()).array());
+                }
+            }
+            return new ToolCode(HexFormat.of().formatHex(sha.digest()), true);
+        }
+        if (!Files.isDirectory(place)) throw new IOException("the tool's code is missing from " + place);
+        update(sha, classPath);
+        try (Stream<Path> walk = Files.walk(place)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                update(sha, place.relativize(file).toString().replace('\\', '/'));
+                byte[] content = Files.readAllBytes(file);
+                sha.update(ByteBuffer.allocate(Long.BYTES).putLong(content.length).array());
+                sha.update(content);
+            }
+        }
+        return new ToolCode(HexFormat.of().formatHex(sha.digest()), false);
+    }
+
+    /** Adds one name, its length first, so that no two lists of names digest alike. */
+    private static void update(MessageDigest sha, String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        sha.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+}

@@ -14,6 +14,7 @@ import dev.playbook.model.Site;
 import dev.playbook.plan.Planner;
 import dev.playbook.plan.SitePlan;
 import dev.playbook.progress.Progress;
+import dev.playbook.render.CacheUpkeep;
 import dev.playbook.render.FileSink;
 import dev.playbook.render.PackPublisher;
 import dev.playbook.render.Publisher;
@@ -32,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -209,6 +211,9 @@ public final class Pipeline {
                         .filter(d -> d.severity() == Severity.WARNING && !aboutThisRun(d, output)).toList();
                 transaction.open().commit(new SiteWriter.Record(built.summary().pages(), warnings));
                 steps.lap("write");
+                if (writesCache && input.cache() != null && CacheUpkeep.pruneIfDue(input.cache(), Instant.now()) >= 0) {
+                    steps.lap("cache upkeep");
+                }
                 return new Outcome.Built(built.diagnostics(), built.site(), built.scope(), built.summary(), steps.millis);
             }
             return outcome;

@@ -1,12 +1,23 @@
 package dev.playbook.render;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
@@ -81,6 +92,80 @@ public final class CacheEntry {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Marks an entry read back as still in use, so that {@link #prune} keeps it: its time is set to
+     * {@code now} when it is more than a day old (not at every read, which would write to the disk
+     * for every diagram of every build). When that fails the entry may be pruned one day and drawn
+     * again: it only costs time.
+     */
+    public static void markUsed(Path file, FileTime lastUsed, Instant now) {
+        if (lastUsed.toInstant().isAfter(now.minus(Duration.ofDays(1)))) return;
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(now));
+        } catch (IOException ignored) {
+            // someone else's entry in a shared cache, or a cache on a read-only disk
+        }
+    }
+
+    /**
+     * Removes the entries of one cache that were last used before {@code cutoff}: the files in the
+     * two-character folders of {@code folder} named after their key with {@code extension} (as
+     * {@code ab/ab12….svg}) whose first line starts with {@code labelPrefix}, and the temporary
+     * files of writes that were cut off. Nothing else is touched, whatever its name or age, and no
+     * link is followed: a cache folder may be one the user keeps other files in.
+     *
+     * @return how many files were removed
+     */
+    public static int prune(Path folder, String extension, String labelPrefix, FileTime cutoff) {
+        Pattern entryName = Pattern.compile("([0-9a-f]{32,128})\\." + Pattern.quote(extension) + "([0-9]+\\.tmp)?");
+        byte[] label = labelPrefix.getBytes(StandardCharsets.US_ASCII);
+        int removed = 0;
+        for (Path sub : list(folder)) {
+            String name = sub.getFileName().toString();
+            if (!name.matches("[0-9a-f]{2}") || !Files.isDirectory(sub, LinkOption.NOFOLLOW_LINKS)) continue;
+            int before = removed;
+            for (Path file : list(sub)) {
+                Matcher m = entryName.matcher(file.getFileName().toString());
+                if (!m.matches() || !m.group(1).startsWith(name)) continue;
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (!attributes.isRegularFile() || attributes.lastModifiedTime().compareTo(cutoff) >= 0) continue;
+                    boolean temporary = m.group(2) != null;
+                    if (!startsWith(file, label, temporary)) continue;
+                    Files.delete(file);
+                    removed++;
+                } catch (IOException e) {
+                    // gone already, or not ours to remove: left as it is
+                }
+            }
+            if (removed > before) {
+                try {
+                    Files.delete(sub);
+                } catch (IOException e) {
+                    // still holds entries in use
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static List<Path> list(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether the file begins with {@code prefix}; an empty file too, if {@code orEmpty} (a write cut off at once). */
+    private static boolean startsWith(Path file, byte[] prefix, boolean orEmpty) throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] start = in.readNBytes(prefix.length);
+            if (start.length == 0) return orEmpty;
+            return Arrays.equals(start, prefix);
         }
     }
 

@@ -8,8 +8,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,9 +85,11 @@ final class DiagramCache {
         if (folder == null) return Lookup.MISS;
         Path file = file(key);
         byte[] bytes;
+        BasicFileAttributes attributes;
         try {
-            if (!Files.isRegularFile(file)) return Lookup.MISS;
-            if (Files.size(file) > MAX_ENTRY_BYTES) return new Lookup(null, file, "it is too large to be a diagram");
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) return Lookup.MISS;
+            if (attributes.size() > MAX_ENTRY_BYTES) return new Lookup(null, file, "it is too large to be a diagram");
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return Lookup.MISS;
@@ -98,6 +103,7 @@ final class DiagramCache {
             problem = e.getMessage();
         }
         if (problem != null) return new Lookup(null, file, problem);
+        if (!readOnly) CacheEntry.markUsed(file, attributes.lastModifiedTime(), Instant.now());
         memory.put(key, svg);
         return new Lookup(svg, null, null);
     }
@@ -130,6 +136,14 @@ final class DiagramCache {
         } catch (IOException ignored) {
             // the cache is an optimisation; the build goes on without it
         }
+    }
+
+    /**
+     * Removes the diagrams in the cache {@code folder} last used before {@code cutoff}, of this
+     * version or any other (see {@link CacheEntry#prune}).
+     */
+    static int prune(Path folder, FileTime cutoff) {
+        return CacheEntry.prune(folder, "svg", "playbook-diagram-", cutoff);
     }
 
     private Path file(String key) {

@@ -14,6 +14,7 @@ import freemarker.template.utility.StringUtil;
 import org.commonmark.node.FencedCodeBlock;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,6 +64,11 @@ public final class Diagrams {
 
     Diagrams(DiagramBatch batch) {
         this.batch = batch;
+    }
+
+    /** Removes the diagrams in the cache folder {@code cacheFolder} last used before {@code cutoff}; how many. */
+    public static int pruneCache(Path cacheFolder, FileTime cutoff) {
+        return DiagramCache.prune(cacheFolder, cutoff);
     }
 
     /** Starts PlantUML on a thread of its own, so that its start-up overlaps other work of a run about to draw. */

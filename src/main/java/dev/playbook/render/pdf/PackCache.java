@@ -5,6 +5,9 @@ import dev.playbook.render.CacheEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 /**
  * Remembers finished packs on disk, beside the drawn diagrams, keyed by a hash of everything a
@@ -37,10 +40,13 @@ public final class PackCache {
         if (folder == null) return null;
         Path file = file(key);
         try {
-            if (!Files.isRegularFile(file)) return null;
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) return null;
             CacheEntry.Contents entry = CacheEntry.read(Files.readAllBytes(file));
             if (!entry.label().startsWith(LABEL)) return null;
-            return new OnboardingPack.Pack(entry.body(), Integer.parseInt(entry.label().substring(LABEL.length())));
+            OnboardingPack.Pack pack = new OnboardingPack.Pack(entry.body(), Integer.parseInt(entry.label().substring(LABEL.length())));
+            if (!readOnly) CacheEntry.markUsed(file, attributes.lastModifiedTime(), Instant.now());
+            return pack;
         } catch (IOException | CacheEntry.Damaged | NumberFormatException e) {
             return null;
         }
@@ -53,6 +59,14 @@ public final class PackCache {
         } catch (IOException ignored) {
             // the cache is an optimisation; the build goes on without it
         }
+    }
+
+    /**
+     * Removes the packs in the {@code pdf} folder of the cache folder {@code cacheFolder} last used
+     * before {@code cutoff}, of this version or any other (see {@link CacheEntry#prune}).
+     */
+    public static int prune(Path cacheFolder, FileTime cutoff) {
+        return CacheEntry.prune(cacheFolder.resolve("pdf"), "pack", "playbook-pack-", cutoff);
     }
 
     private Path file(String key) {

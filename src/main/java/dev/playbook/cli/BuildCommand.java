@@ -42,13 +42,12 @@ final class BuildCommand implements Callable<Integer> {
      * from classes, as in development) there is none, and every build draws the whole site.
      */
     /**
-     * The exact code of this tool, by content, for the up-to-date check; null when run from a
-     * folder of classes (development), where every build draws the site.
+     * This build of the tool, for the up-to-date check (see {@link ToolCode#stamp()}); null when
+     * run from a folder of classes (development), where every build draws the site.
      */
     static String toolIdentity() {
         try {
-            ToolCode code = ToolCode.running();
-            return code.packaged() ? code.identity() : null;
+            return ToolCode.stamp();
         } catch (IOException e) {
             return null;
         }

@@ -105,6 +105,12 @@ class ToolCodeTest {
     }
 
     @Test
+    void runFromClassesTheToolHasNoStampSoEveryBuildDrawsTheSite() throws IOException {
+        assertFalse(ToolCode.running().packaged(), "the tests run from target/classes");
+        assertEquals(null, ToolCode.stamp());
+    }
+
+    @Test
     void theRunningToolHasAnIdentity() throws IOException {
         ToolCode running = ToolCode.running();
         assertEquals(64, running.identity().length());

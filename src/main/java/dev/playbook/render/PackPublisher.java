@@ -34,6 +34,7 @@ public final class PackPublisher implements Publisher {
     @Override
     public void prepare(SiteOutput site) {
         SiteSettings settings = site.site().settings();
+        if (site.site().playbooks().stream().anyMatch(p -> OnboardingPack.wanted(settings, p))) maker.prepare();
         for (Playbook p : site.site().playbooks()) {
             if (settings.pdf() && p.pdf() && OnboardingPack.tooLarge(p)) {
                 site.diagnostics().warning(Position.startOf(p.sourceFile()), "playbook `" + p.id() + "` has "

@@ -63,6 +63,11 @@ public final class OnboardingPack {
         this.keys = new PackKey(theme, generator);
     }
 
+    /** Gets ready to find packs in the cache, on a thread of its own, while the run does other work. */
+    public void prepare() {
+        keys.prepare();
+    }
+
     /**
      * Beyond this many stages a pack would run to hundreds of pages and take minutes to draw: no one
      * prints that, so it is left out, with a warning.

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,7 +32,8 @@ final class PackKey {
     private final ValueDigest digest = new ValueDigest();
     /** The tool's version and libraries, and its theme and exact build: the same for every pack this draws; found once. */
     private volatile byte[] tool;
-    private volatile byte[] themeAndBuild;
+    /** The theme folder and exact build, worked out once, on a thread of its own (see {@link #prepare()}). */
+    private FutureTask<byte[]> themeAndBuild;
     /** The settings and changes of the run under way: one digest for all its packs. */
     private final AtomicReference<Digested> settings = new AtomicReference<>();
     private final AtomicReference<Digested> changes = new AtomicReference<>();
@@ -100,12 +103,34 @@ final class PackKey {
         return known;
     }
 
+    /**
+     * Starts working out what every key shares but takes a while to find (the theme folder's
+     * files; the tool's code, a tenth of a second or more from its jar's table of contents) on a
+     * thread of its own, so that it is ready by the time the first pack is looked for. Only once.
+     */
+    synchronized void prepare() {
+        if (themeAndBuild != null) return;
+        themeAndBuild = new FutureTask<>(() -> digest.of("theme", theme.fingerprint(), "code", build.lines()));
+        Thread thread = new Thread(themeAndBuild, "playbook-pack-key");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private byte[] build() throws IOException, ValueDigest.Unsupported {
-        byte[] known = themeAndBuild;
-        if (known == null) {
-            known = digest.of("theme", theme.fingerprint(), "code", build.lines());
-            themeAndBuild = known;
+        FutureTask<byte[]> task;
+        synchronized (this) {
+            prepare();
+            task = themeAndBuild;
         }
-        return known;
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the theme and the tool's code", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof ValueDigest.Unsupported unsupported) throw unsupported;
+            throw new IOException("cannot read the theme or the tool's code: " + e.getCause(), e.getCause());
+        }
     }
 }

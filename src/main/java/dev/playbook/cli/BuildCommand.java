@@ -38,10 +38,6 @@ final class BuildCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /**
-     * The exact build of the tool that is running: the jar's size and time. Without a jar (run
-     * from classes, as in development) there is none, and every build draws the whole site.
-     */
-    /**
      * This build of the tool, for the up-to-date check (see {@link ToolCode#stamp()}); null when
      * run from a folder of classes (development), where every build draws the site.
      */

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -159,24 +158,7 @@ public final class Theme {
         if (known != null) return known;
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            if (userFolder != null && Files.isDirectory(userFolder)) {
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(userFolder)) {
-                    files = walk.filter(Files::isRegularFile).sorted().toList();
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                byte[] buffer = new byte[64 * 1024];
-                for (Path file : files) {
-                    byte[] name = userFolder.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8);
-                    sha.update(ByteBuffer.allocate(12).putInt(name.length).putLong(Files.size(file)).array());
-                    sha.update(name);
-                    // read in pieces: a theme's assets may hold pictures or videos of any size
-                    try (InputStream in = Files.newInputStream(file)) {
-                        for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
-                    }
-                }
-            }
+            if (userFolder != null && Files.isDirectory(userFolder)) FolderDigest.update(sha, userFolder);
             known = sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -80,23 +79,11 @@ public record ToolCode(String identity, boolean packaged) {
             return new ToolCode(HexFormat.of().formatHex(sha.digest()), true);
         }
         if (!Files.isDirectory(place)) throw new IOException("the tool's code is missing from " + place);
-        update(sha, classPath);
-        try (Stream<Path> walk = Files.walk(place)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                update(sha, place.relativize(file).toString().replace('\\', '/'));
-                byte[] content = Files.readAllBytes(file);
-                sha.update(ByteBuffer.allocate(Long.BYTES).putLong(content.length).array());
-                sha.update(content);
-            }
-        }
+        byte[] path = classPath.getBytes(StandardCharsets.UTF_8);
+        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(path.length).array());
+        sha.update(path);
+        FolderDigest.update(sha, place);
         return new ToolCode(HexFormat.of().formatHex(sha.digest()), false);
-    }
-
-    /** Adds one name, its length first, so that no two lists of names digest alike. */
-    private static void update(MessageDigest sha, String name) {
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-        sha.update(bytes);
     }
 
     private static MessageDigest sha256() {

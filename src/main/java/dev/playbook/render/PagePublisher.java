@@ -5,6 +5,8 @@ import dev.playbook.plan.PlannedPage;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 /** The site's HTML pages: each playbook's overview, flowchart, checklist, buyer view and stage pages; the home page and the audit worksheet. */
 public final class PagePublisher implements Publisher {
@@ -21,12 +23,29 @@ public final class PagePublisher implements Publisher {
         draw(site, site.plan().pages().stream().filter(p -> p.playbook() == null).toList(), null, sink);
     }
 
+    /**
+     * Draws the pages in parallel too: a preview's edit redraws a single playbook, whose dozen
+     * pages would otherwise keep one core busy and leave the others idle. When several pages
+     * fail, the first in plan order is the one reported, as if they had been drawn in turn.
+     */
     private void draw(SiteOutput site, List<PlannedPage> pages, PlaybookOutput playbook, FileSink sink)
             throws RenderException, IOException {
         int total = site.plan().pages().size();
-        for (PlannedPage page : pages) {
-            sink.accept(new RenderedFile(page.path(), templates.draw(site, page, playbook)));
-            site.progress().advance("pages", drawn.incrementAndGet(), total);
+        AtomicReferenceArray<Exception> failures = new AtomicReferenceArray<>(pages.size());
+        IntStream.range(0, pages.size()).parallel().forEach(i -> {
+            PlannedPage page = pages.get(i);
+            try {
+                sink.accept(new RenderedFile(page.path(), templates.draw(site, page, playbook)));
+                site.progress().advance("pages", drawn.incrementAndGet(), total);
+            } catch (RenderException | IOException | RuntimeException e) {
+                failures.set(i, e);
+            }
+        });
+        for (int i = 0; i < pages.size(); i++) {
+            Exception e = failures.get(i);
+            if (e instanceof RenderException r) throw r;
+            if (e instanceof IOException io) throw io;
+            if (e instanceof RuntimeException r) throw r;
         }
     }
 }

@@ -83,6 +83,8 @@ final class PageTemplates {
         } catch (ParseException e) {
             throw TemplateMistake.of(e, site.theme(), page.kind().template());
         } catch (IOException e) {
+            TemplateMistake earlier = TemplateMistake.ofEarlierFailure(e, site.theme(), page.kind().template());
+            if (earlier != null) throw earlier;
             throw new RenderException(Failure.input("cannot read the template for " + page.path() + ": " + e.getMessage()), e);
         }
     }

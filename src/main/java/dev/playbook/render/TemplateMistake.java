@@ -43,6 +43,18 @@ public final class TemplateMistake extends IOException {
                 oneLine(e.getEditorMessage()));
     }
 
+    /**
+     * FreeMarker remembers a template it failed to read, and later asks for it fail with a plain
+     * {@code IOException} whose cause is the first failure: with pages drawn in parallel, any page
+     * may be the one that sees only this. The author's mistake is then told all the same; null
+     * when {@code e} is not such a failure.
+     */
+    static TemplateMistake ofEarlierFailure(IOException e, Theme theme, String template) {
+        if (e.getCause() instanceof ParseException parse) return of(parse, theme, template);
+        if (e.getCause() instanceof TemplateException failed) return of(failed, theme, template);
+        return null;
+    }
+
     private static Position place(Theme theme, String name, Integer line, Integer column) {
         return new Position(theme.shown(name), line == null || line < 1 ? 1 : line, column == null || column < 1 ? 1 : column);
     }

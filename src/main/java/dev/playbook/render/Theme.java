@@ -111,6 +111,8 @@ public final class Theme {
         } catch (ParseException e) {
             throw TemplateMistake.of(e, this, template);
         } catch (IOException e) {
+            TemplateMistake earlier = TemplateMistake.ofEarlierFailure(e, this, template);
+            if (earlier != null) throw earlier;
             throw new RenderException(Failure.input("cannot load the template " + shown(template) + ": " + e.getMessage()), e);
         }
     }

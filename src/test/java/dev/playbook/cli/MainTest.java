@@ -246,6 +246,27 @@ class MainTest {
                 () -> "the message should name line 2 of stage.ftlh:\n" + run);
     }
 
+    @Test
+    void whenSeveralPagesFailTheFirstInPlanOrderIsReportedOnEveryRun(@TempDir Path temp) throws IOException {
+        // a playbook's pages are drawn in parallel; the report must not depend on which finishes first
+        Path templates = temp.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("stage.ftlh"), "<p>fine</p>\n<p>${stage.noSuchField}</p>\n", StandardCharsets.UTF_8);
+        Files.writeString(templates.resolve("checklist.ftlh"), "<p>fine</p>\n\n<p>${playbook.noSuchField}</p>\n",
+                StandardCharsets.UTF_8);
+
+        Set<String> reports = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            Cli.Result run = run("build", "--source", MINIMAL.toString(), "--output", temp.resolve("out").toString(),
+                    "--templates", templates.toString());
+            assertEquals(Main.DEFINITION_ERRORS, run.code(), run::toString);
+            assertTrue(run.err().contains("checklist.ftlh"), () -> "the checklist comes before the stage pages:\n" + run);
+            assertFalse(run.err().contains("stage.ftlh"), () -> "only the first failing page is reported:\n" + run);
+            reports.add(run.err());
+        }
+        assertEquals(1, reports.size(), () -> "the report changed from run to run: " + reports);
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     static String bundled(String name) throws IOException {

@@ -422,7 +422,7 @@ public final class Benchmark {
         if (ten != null) {
             targets.add(new Target("serve at 10: ≤ 100 ms", "median " + ten.editMedian() + " ms, slowest " + ten.editMax()
                     + " ms", ten.editMedian() <= 100, "the edit renames the playbook, whose flowchart and swimlanes (both titled "
-                    + "with its name) PlantUML draws again: 20–90 ms each, in parallel, of which about three quarters go to "
+                    + "with its name) PlantUML draws again: 20–90 ms each, in parallel, of which about two thirds go to "
                     + "working out the drawing's size, for which PlantUML draws the whole diagram over several times; this "
                     + "follows the watcher's 30 ms of quiet, and the playbook's pages follow the diagrams"));
         }

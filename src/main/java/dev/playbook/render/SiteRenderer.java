@@ -106,6 +106,24 @@ public final class SiteRenderer {
 
         List<Playbook> playbooks = plan.site().playbooks().stream().filter(p -> scope.includes(p.id())).toList();
         Map<String, List<PlannedPage>> pages = pagesByPlaybook(plan);
+        SitePublishing sitePart = scope.sitePages() ? SitePublishing.start(publishers, site, counted) : null;
+        try {
+            publishPlaybooks(plan, messages, diagnostics, siteTexts, site, playbooks, pages, counted);
+        } finally {
+            // every file is drawn, or given up, before the caller hears of the outcome
+            if (sitePart != null) sitePart.await();
+        }
+        if (sitePart != null) sitePart.report(diagnostics);
+        int pageCount = (int) plan.pages().stream()
+                .filter(p -> p.playbook() == null ? scope.sitePages() : scope.includes(p.playbook().id())).count();
+        return new Summary(files.get(), pageCount, diagrams.drawn() - drawnBefore, diagrams.cached() - cachedBefore,
+                (diagramNanos - nanosBefore) / 1_000_000);
+    }
+
+    /** Draws the playbooks in scope, a chunk at a time: each chunk's diagrams, then its publishers in parallel. */
+    private void publishPlaybooks(SitePlan plan, Map<Language, Messages> messages, Diagnostics diagnostics,
+                                  Diagrams.Drawn siteTexts, SiteOutput site, List<Playbook> playbooks,
+                                  Map<String, List<PlannedPage>> pages, FileSink sink) throws RenderException {
         for (int from = 0; from < playbooks.size(); from += CHUNK) {
             Set<String> chunk = new HashSet<>();
             playbooks.subList(from, Math.min(playbooks.size(), from + CHUNK)).forEach(p -> chunk.add(p.id()));
@@ -117,23 +135,8 @@ public final class SiteRenderer {
                     .map(p -> new PlaybookOutput(site, p, pages.getOrDefault(p.id(), List.of()),
                             drawn.byPlaybook().get(p.id()), markdown))
                     .toList();
-            publishInParallel(outputs, counted, diagnostics);
+            publishInParallel(outputs, sink, diagnostics);
         }
-        if (!diagnostics.hasErrors() && scope.sitePages()) {
-            for (Publisher publisher : publishers) {
-                try {
-                    publisher.publishSite(site, counted);
-                } catch (TemplateMistake e) {
-                    diagnostics.error(e.at(), e.getMessage());
-                } catch (IOException e) {
-                    throw new RenderException(Failure.output("cannot write the site: " + e.getMessage()), e);
-                }
-            }
-        }
-        int pageCount = (int) plan.pages().stream()
-                .filter(p -> p.playbook() == null ? scope.sitePages() : scope.includes(p.playbook().id())).count();
-        return new Summary(files.get(), pageCount, diagrams.drawn() - drawnBefore, diagrams.cached() - cachedBefore,
-                (diagramNanos - nanosBefore) / 1_000_000);
     }
 
     /**

@@ -267,6 +267,24 @@ class MainTest {
         assertEquals(1, reports.size(), () -> "the report changed from run to run: " + reports);
     }
 
+    @Test
+    void aBrokenHomePageAndABrokenStagePageAreBothReported(@TempDir Path temp) throws IOException {
+        // the site-wide pages are drawn on a thread of their own, beside the playbooks' pages
+        Path templates = temp.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("home.ftlh"), "<p>fine</p>\n<p>${site.noSuchField}</p>\n", StandardCharsets.UTF_8);
+        Files.writeString(templates.resolve("stage.ftlh"), "<p>fine</p>\n\n<#if>\n</#if>\n", StandardCharsets.UTF_8);
+        Path out = temp.resolve("out");
+
+        Cli.Result run = run("build", "--source", MINIMAL.toString(), "--output", out.toString(), "--templates", templates.toString());
+
+        assertEquals(Main.DEFINITION_ERRORS, run.code(), run::toString);
+        assertNoStackTrace(run);
+        assertTrue(Pattern.compile("home\\.ftlh:2\\b").matcher(run.err()).find(), () -> "home.ftlh line 2:\n" + run);
+        assertTrue(Pattern.compile("stage\\.ftlh:3\\b").matcher(run.err()).find(), () -> "stage.ftlh line 3:\n" + run);
+        assertFalse(Files.exists(out), "a build with broken templates wrote a site");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     static String bundled(String name) throws IOException {

@@ -15,7 +15,7 @@ import java.util.List;
 final class SitePublishing {
     private final Thread thread;
     private final List<TemplateMistake> mistakes = new ArrayList<>();
-    private Exception failure;
+    private Throwable failure;
 
     private SitePublishing(List<Publisher> publishers, SiteOutput site, FileSink sink) {
         thread = new Thread(() -> publish(publishers, site, sink), "playbook-site-pages");
@@ -36,7 +36,9 @@ final class SitePublishing {
             } catch (TemplateMistake e) {
                 // the next publisher's files are still drawn, to find every broken template at once
                 mistakes.add(e);
-            } catch (RenderException | IOException | RuntimeException e) {
+            } catch (RenderException | IOException | RuntimeException | Error e) {
+                // kept for the render step's own thread to throw: left here, an error would end
+                // this thread with a stack trace on the terminal and the site published without its home page
                 failure = e;
                 return;
             }
@@ -64,5 +66,6 @@ final class SitePublishing {
             throw new RenderException(Failure.output("cannot write the site: " + io.getMessage()), io);
         }
         if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error e) throw e;
     }
 }

@@ -81,9 +81,12 @@ final class ServeCommand implements Callable<Integer> {
         SourceWatcher watcher;
         try {
             watcher = new SourceWatcher(options.source, options.templates, change -> {
-                LiveBuild.Rebuild outcome = build.rebuild(change);
-                print(outcome, out, err);
-                server.announce(outcome);
+                LiveBuild.Rebuild outcome = build.draft(change);
+                return () -> {
+                    build.show(outcome);
+                    print(outcome, out, err);
+                    server.announce(outcome);
+                };
             });
         } catch (IOException e) {
             server.close();

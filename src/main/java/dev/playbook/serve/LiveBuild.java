@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The site a live preview serves, kept in memory: each rebuild runs the pipeline, which draws
  * only what an edit touched, and the pages it drew replace their old versions. A rebuild with
- * errors leaves the last good site as it was.
+ * errors leaves the last good site as it was. A rebuild can be drawn without being shown, and
+ * shown a moment later ({@link #draft}, {@link #show}); requests are answered from what is shown
+ * while the next rebuild runs.
  */
 public final class LiveBuild {
 
@@ -45,21 +48,31 @@ public final class LiveBuild {
         }
     }
 
+    /** What the preview serves: the files of a rebuild that was published, and the last rebuild published. */
+    private record Shown(Map<String, byte[]> files, Map<String, LaterFile> later, int filesVersion, Rebuild last) {
+    }
+
     private final Pipeline pipeline;
+    /** Held while a rebuild runs, so that requests are answered meanwhile from what is shown. */
+    private final Object drafting = new Object();
+    // the latest rebuild's site, which the next rebuild builds on, shown or not (guarded by `drafting`)
     private Site site;
     private Map<String, byte[]> files = Map.of();
     /** Files drawn only when someone asks for them (the onboarding packs), by path. */
     private Map<String, LaterFile> later = Map.of();
     private Rebuild last = new Rebuild(0, List.of(), false, Failure.internal("not built yet"), List.of(), Map.of(), null);
-    private int filesVersion;
+    // guarded by `this`: the latest rebuild as it would be shown, what is shown, and whether a rebuild is being drawn
+    private Shown latest = new Shown(files, later, 0, last);
+    private Shown shown = latest;
+    private boolean drawing;
 
     public LiveBuild(Pipeline.Input input, String generator) {
         this.pipeline = new Pipeline(input, generator, Progress.NONE, new Pipeline.Memory(true), true);
     }
 
-    /** The last good site: path to bytes, never changed in place. */
+    /** The last good site shown: path to bytes, never changed in place. */
     public synchronized Map<String, byte[]> files() {
-        return files;
+        return shown.files();
     }
 
     /**
@@ -71,9 +84,9 @@ public final class LiveBuild {
     public byte[] file(String path) throws RenderException {
         LaterFile waiting;
         synchronized (this) {
-            byte[] drawn = files.get(path);
+            byte[] drawn = shown.files().get(path);
             if (drawn != null) return drawn;
-            waiting = later.get(path);
+            waiting = shown.later().get(path);
         }
         // drawn outside the lock, so that a slow pack holds up neither rebuilds nor other requests
         return waiting == null ? null : waiting.content();
@@ -81,34 +94,101 @@ public final class LiveBuild {
 
     /** Whether the last good site has a file at {@code path}, drawn or waiting to be asked for. */
     public synchronized boolean has(String path) {
-        return files.containsKey(path) || later.containsKey(path);
+        return shown.files().containsKey(path) || shown.later().containsKey(path);
     }
 
+    /** The last rebuild shown. */
     public synchronized Rebuild last() {
-        return last;
+        return shown.last();
     }
 
     /** The rebuild that made the files now served. */
     public synchronized int filesVersion() {
-        return filesVersion;
+        return shown.filesVersion();
     }
 
     /**
-     * Rebuilds after a change.
+     * Rebuilds after a change and shows the result.
      *
      * @param themeChanged whether templates, words or assets changed, which touches every page
      */
     public Rebuild rebuild(boolean themeChanged) {
-        return rebuild(themeChanged, null);
+        return show(draft(themeChanged, null));
     }
 
-    /** Rebuilds after the change a watcher saw. */
+    /** Rebuilds after the change a watcher saw and shows the result. */
     public Rebuild rebuild(SourceWatcher.Change change) {
-        return rebuild(change.theme(), change.paths());
+        return show(draft(change));
+    }
+
+    /**
+     * Rebuilds after the change a watcher saw without showing the result: what is served stays as
+     * it was until {@link #show} is called. The next rebuild builds on this one, shown or not.
+     */
+    public Rebuild draft(SourceWatcher.Change change) {
+        return draft(change.theme(), change.paths());
+    }
+
+    /**
+     * Serves what {@code rebuild} drew (or, when it failed, keeps serving the last good site
+     * shown, and reports its errors). Only the latest rebuild can be shown: an older one is
+     * ignored, since the site has moved on from it.
+     *
+     * @return {@code rebuild}
+     */
+    public synchronized Rebuild show(Rebuild rebuild) {
+        if (rebuild != latest.last()) return rebuild;
+        shown = rebuild.ok() ? latest : new Shown(shown.files(), shown.later(), shown.filesVersion(), rebuild);
+        drawing = false;
+        notifyAll();
+        return rebuild;
+    }
+
+    /**
+     * Waits, at most {@code millis}, while a rebuild is drawn and not yet shown, so that a page
+     * asked for just after a save is answered with what the save made rather than with the page
+     * before it. A rebuild dropped unshown keeps callers waiting for the one that follows it.
+     *
+     * @return whether what is shown now is up to date with the last rebuild begun
+     */
+    public synchronized boolean awaitShown(long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (drawing) {
+            long left = end - System.nanoTime();
+            if (left <= 0) return false;
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** @param changed the files that changed since the last rebuild, or null when not known */
-    private synchronized Rebuild rebuild(boolean themeChanged, Set<Path> changed) {
+    private Rebuild draft(boolean themeChanged, Set<Path> changed) {
+        synchronized (drafting) {
+            synchronized (this) {
+                drawing = true;
+            }
+            Rebuild rebuild;
+            try {
+                rebuild = drawChanges(themeChanged, changed);
+            } catch (RuntimeException e) {
+                // a fault of ours: reported like the errors of an edit, and the preview goes on watching
+                rebuild = remember(new Rebuild(last.version() + 1, List.of(), false,
+                        Failure.internal("the rebuild stopped: " + e), List.of(), Map.of(), null));
+            } catch (Error e) {
+                synchronized (this) {
+                    drawing = false;
+                    notifyAll();
+                }
+                throw e;
+            }
+            synchronized (this) {
+                latest = new Shown(files, later, rebuild.ok() ? rebuild.version() : latest.filesVersion(), rebuild);
+            }
+            return rebuild;
+        }
+    }
+
+    private Rebuild drawChanges(boolean themeChanged, Set<Path> changed) {
         int version = last.version() + 1;
         Map<String, byte[]> drawn = new ConcurrentHashMap<>();
         Map<String, LaterFile> drawnLater = new ConcurrentHashMap<>();
@@ -132,7 +212,6 @@ public final class LiveBuild {
         files = Collections.unmodifiableMap(merge(files, drawn, redrawn, built.site()));
         later = Collections.unmodifiableMap(merge(later, drawnLater, redrawn, built.site()));
         List<String> rendered = drawn.keySet().stream().filter(path -> path.endsWith(".html")).sorted().toList();
-        filesVersion = version;
         site = built.site();
         return remember(new Rebuild(version, diagnostics, true, null, rendered, outcome.millis(), built.summary()));
     }

@@ -39,6 +39,11 @@ public final class PreviewServer implements AutoCloseable {
     static final int STREAM_LIMIT = 64;
     /** Threads left for everything else however many streams are open, so pages are always served. */
     static final int REQUEST_THREADS = 16;
+    /**
+     * How long a request made while a rebuild is drawn waits for it: long enough for an edit's
+     * rebuild even at a thousand playbooks, so a page asked for right after a save shows it.
+     */
+    static final long FRESH_WAIT_MILLIS = 2_000;
     private static final String METHODS = "GET, HEAD";
     private static final String STOP = "\u0000stop";
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -134,7 +139,12 @@ public final class PreviewServer implements AutoCloseable {
             }
             byte[] body;
             try {
+                build.awaitShown(FRESH_WAIT_MILLIS);
                 body = build.file(path);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                send(exchange, 503, "text/plain; charset=utf-8", "the preview is stopping\n".getBytes(StandardCharsets.UTF_8));
+                return;
             } catch (RenderException e) {
                 send(exchange, 500, "text/plain; charset=utf-8", (path + " cannot be drawn: " + e.failure().message() + "\n")
                         .getBytes(StandardCharsets.UTF_8));

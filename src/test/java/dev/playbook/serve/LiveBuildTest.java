@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +45,51 @@ class LiveBuildTest {
         assertTrue(rebuild.rendered().contains("first/index.html") && rebuild.rendered().contains("index.html"), rebuild::toString);
         assertTrue(rebuild.rendered().stream().noneMatch(path -> path.startsWith("second/")), rebuild::toString);
         assertEquals(text(before, "assets/search-index.js"), text(after, "assets/search-index.js"));
+    }
+
+    @Test
+    void aDraftIsServedOnlyOnceShownAndAFailedDraftKeepsTheSiteShown(@TempDir Path temp) throws Exception {
+        Path source = Files.createDirectories(temp.resolve("definitions"));
+        Path file = source.resolve("first.yaml");
+        Files.writeString(file, Playbooks.oneStage("first", "First title"));
+        LiveBuild build = new LiveBuild(new Pipeline.Input(source, "definitions", null, null), "test");
+        LiveBuild.Rebuild start = build.rebuild(true);
+        assertTrue(start.ok());
+        SourceWatcher.Change edit = new SourceWatcher.Change(false, Set.of(file.toAbsolutePath().normalize()));
+
+        Files.writeString(file, Playbooks.oneStage("first", "Half saved"));
+        LiveBuild.Rebuild unseen = build.draft(edit);
+        assertTrue(unseen.ok(), unseen::toString);
+        assertTrue(text(build.files(), "first/index.html").contains("First title"), "a draft is not served");
+        assertEquals(start.version(), build.filesVersion());
+        assertSame(start, build.last());
+
+        Files.writeString(file, "id: first\ntitle: [broken\n");
+        LiveBuild.Rebuild broken = build.draft(edit);
+        assertFalse(broken.ok());
+        assertSame(unseen, build.show(unseen), "an older draft cannot be shown once a newer one is drawn");
+        assertSame(start, build.last());
+        assertFalse(build.awaitShown(20), "a request waits while a rebuild is drawn and not shown");
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return build.awaitShown(30_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        build.show(broken);
+        assertTrue(waiting.get(30, TimeUnit.SECONDS), "showing the rebuild releases the requests waiting for it");
+        assertSame(broken, build.last(), "the errors are reported");
+        assertTrue(text(build.files(), "first/index.html").contains("First title"),
+                "the site shown stays the last one shown, not the draft never seen");
+        assertEquals(start.version(), build.filesVersion());
+
+        Files.writeString(file, Playbooks.oneStage("first", "Saved"));
+        LiveBuild.Rebuild saved = build.show(build.draft(edit));
+        assertTrue(saved.ok(), saved::toString);
+        assertTrue(build.awaitShown(0));
+        assertTrue(text(build.files(), "first/index.html").contains("Saved"));
+        assertEquals(saved.version(), build.filesVersion());
     }
 
     private static String text(Map<String, byte[]> files, String path) {

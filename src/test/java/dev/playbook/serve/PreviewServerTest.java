@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -56,7 +57,10 @@ class PreviewServerTest {
         build = new LiveBuild(new Pipeline.Input(source, "process-definitions", null, null), "test");
         assertTrue(build.rebuild(true).ok());
         server = new PreviewServer(build, "127.0.0.1", 0);
-        watcher = new SourceWatcher(source, null, change -> server.announce(build.rebuild(change)));
+        watcher = new SourceWatcher(source, null, change -> {
+            LiveBuild.Rebuild outcome = build.draft(change);
+            return () -> server.announce(build.show(outcome));
+        });
         server.start();
         watcher.start();
         listen();
@@ -166,6 +170,20 @@ class PreviewServerTest {
         assertTrue(fixed.get("ok").asBoolean());
         assertEquals(0, fixed.get("diagnostics").size(), "the overlay clears");
         assertTrue(get("/demo/index.html").body().contains("Third title"));
+    }
+
+    @Test
+    void aPageAskedForWhileARebuildIsDrawnIsAnsweredWithIt() throws Exception {
+        // drawn by hand, with no file changed, so that the watcher has nothing to rebuild meanwhile
+        LiveBuild.Rebuild drawing = build.draft(new SourceWatcher.Change(true, null));
+        assertTrue(drawing.ok(), drawing::toString);
+        CompletableFuture<HttpResponse<String>> page = http.sendAsync(HttpRequest.newBuilder(uri("/demo/index.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(200);
+        assertFalse(page.isDone(), "the request waits for the rebuild");
+        build.show(drawing);
+        String body = page.get(WAIT_SECONDS, TimeUnit.SECONDS).body();
+        assertTrue(body.contains("data-version=\"" + drawing.version() + "\""), "the page comes from the rebuild it waited for");
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class PreviewServer implements AutoCloseable {
     static final int STREAM_LIMIT = 64;
     /** Threads left for everything else however many streams are open, so pages are always served. */
     static final int REQUEST_THREADS = 16;
+    /** The JDK server's setting that sends each response's bytes at once (TCP_NODELAY). */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
     /**
      * How long a request made while a rebuild is drawn waits for it: long enough for an edit's
      * rebuild even at a thousand playbooks, so a page asked for right after a save shows it.
@@ -75,6 +77,10 @@ public final class PreviewServer implements AutoCloseable {
             if (in == null) throw new IOException("the jar is missing serve/live.js");
             liveScript = in.readAllBytes();
         }
+        // The JDK's server leaves Nagle's algorithm on unless told before its first use. A response's
+        // last small segment then waits for the browser's delayed acknowledgement, about 40 ms on
+        // Linux: most of a page's wait after an edit, and of each live-reload event's.
+        System.setProperty(NO_DELAY, "true");
         server = HttpServer.create(new InetSocketAddress(host, port), 64);
         hosts = AllowedHosts.forServer(server.getAddress(), host, AllowedHosts.Machine.current());
         workers.allowCoreThreadTimeOut(true);

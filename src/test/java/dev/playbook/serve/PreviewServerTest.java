@@ -184,6 +184,7 @@ class PreviewServerTest {
         build.show(drawing);
         String body = page.get(WAIT_SECONDS, TimeUnit.SECONDS).body();
         assertTrue(body.contains("data-version=\"" + drawing.version() + "\""), "the page comes from the rebuild it waited for");
+        assertEquals("true", System.getProperty(PreviewServer.NO_DELAY), "each response is sent at once, not held back by Nagle's algorithm");
     }
 
     @Test

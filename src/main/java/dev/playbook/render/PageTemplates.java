@@ -7,7 +7,6 @@ import dev.playbook.plan.PageKind;
 import dev.playbook.plan.PlannedPage;
 import dev.playbook.plan.PublicUrls;
 import freemarker.core.ParseException;
-import freemarker.template.SimpleHash;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 
@@ -19,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Draws one planned page with the theme's template for its kind. Safe to share between threads. */
 final class PageTemplates {
@@ -30,6 +30,7 @@ final class PageTemplates {
         Messages messages = site.messages(page.language());
         MarkdownRenderer markdown = playbook != null ? playbook.markdown() : site.markdown();
         Map<String, Object> model = new HashMap<>();
+        Map<String, Supplier<?>> later = new HashMap<>();
         model.put("site", site.site());
         model.put("settings", site.site().settings());
         String baseUrl = site.site().settings().baseUrl();
@@ -56,8 +57,13 @@ final class PageTemplates {
             int[] size = d.flowSize();
             // the flowchart as a picture of its own file, for pages that show it beside other things
             if (size != null) model.put("flowPicture", Map.of("alt", d.flowLabel(), "width", size[0], "height", size[1]));
-            if (d.rolesMarkup() != null) model.put("rolesSvg", TemplateHelpers.trusted(d.rolesMarkup()));
-            model.put("rolesOmitted", d.rolesSource() != null && d.rolesSvg() == null);
+            if (d.hasRoles()) {
+                // the swimlanes may still be being drawn: only a template that shows them waits
+                later.put("rolesSvg", () -> embeddable(d.rolesMarkup()));
+                later.put("rolesOmitted", () -> d.rolesSvg() == null);
+            } else {
+                model.put("rolesOmitted", false);
+            }
         }
         model.put("facts", facts);
         Object packPages = facts.get(PackPublisher.PAGES);
@@ -75,7 +81,7 @@ final class PageTemplates {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
             Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024);
             // a hash that keeps what it wrapped: a page reads its few variables hundreds of times
-            template.process(new SimpleHash(model, template.getObjectWrapper()), out);
+            template.process(new PageModel(model, later, template.getObjectWrapper()), out);
             out.flush();
             return bytes.toByteArray();
         } catch (TemplateException e) {
@@ -86,6 +92,16 @@ final class PageTemplates {
             TemplateMistake earlier = TemplateMistake.ofEarlierFailure(e, site.theme(), page.kind().template());
             if (earlier != null) throw earlier;
             throw new RenderException(Failure.input("cannot read the template for " + page.path() + ": " + e.getMessage()), e);
+        }
+    }
+
+    /** {@link TemplateHelpers#trusted} for a value worked out while the template runs. */
+    private static Object embeddable(String html) {
+        try {
+            return TemplateHelpers.trusted(html);
+        } catch (RenderException e) {
+            // FreeMarker declares the exception but never throws it for plain text
+            throw new IllegalStateException(e);
         }
     }
 }

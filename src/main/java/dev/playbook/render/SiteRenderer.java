@@ -54,8 +54,9 @@ public final class SiteRenderer {
 
     /** The outputs every site has, in the order they run for a playbook. */
     public static List<Publisher> standardPublishers(PackPublisher packs) {
-        // the pack goes first: the pages link to it with its page count
-        return List.of(packs, new DiagramFilePublisher(), new PagePublisher(), new SearchIndexPublisher(),
+        // the pack goes first: the pages link to it with its page count; the diagram files follow
+        // the pages, which do not wait for the swimlanes unless they show them
+        return List.of(packs, new PagePublisher(), new DiagramFilePublisher(), new SearchIndexPublisher(),
                 new StaticFilePublisher(), new SearchEnginePublisher());
     }
 
@@ -127,15 +128,23 @@ public final class SiteRenderer {
         for (int from = 0; from < playbooks.size(); from += CHUNK) {
             Set<String> chunk = new HashSet<>();
             playbooks.subList(from, Math.min(playbooks.size(), from + CHUNK)).forEach(p -> chunk.add(p.id()));
-            Diagrams.Drawn drawn = timed(() -> diagrams.draw(plan.site(), messages, diagnostics, new RenderScope(chunk, false)));
-            if (diagnostics.hasErrors()) continue;
-            Diagrams.Drawn withSite = drawn.with(siteTexts);
-            MarkdownRenderer markdown = new MarkdownRenderer(withSite.markdownMarkup()::get);
-            List<PlaybookOutput> outputs = playbooks.subList(from, Math.min(playbooks.size(), from + CHUNK)).stream()
-                    .map(p -> new PlaybookOutput(site, p, pages.getOrDefault(p.id(), List.of()),
-                            drawn.byPlaybook().get(p.id()), markdown))
-                    .toList();
-            publishInParallel(outputs, sink, diagnostics);
+            Diagrams.Drawing drawing = diagrams.start(plan.site(), messages, new RenderScope(chunk, false));
+            try {
+                Diagrams.Drawn drawn = drawing.drawn(diagnostics);
+                if (diagnostics.hasErrors()) continue;
+                Diagrams.Drawn withSite = drawn.with(siteTexts);
+                MarkdownRenderer markdown = new MarkdownRenderer(withSite.markdownMarkup()::get);
+                List<PlaybookOutput> outputs = playbooks.subList(from, Math.min(playbooks.size(), from + CHUNK)).stream()
+                        .map(p -> new PlaybookOutput(site, p, pages.getOrDefault(p.id(), List.of()),
+                                drawn.byPlaybook().get(p.id()), markdown))
+                        .toList();
+                // the swimlanes may still be being drawn: only what shows them waits for them
+                publishInParallel(outputs, sink, diagnostics);
+            } finally {
+                drawing.finish(diagnostics);
+                // the drawing's own time, whether or not pages were drawn beside it
+                diagramNanos += drawing.nanos();
+            }
         }
     }
 

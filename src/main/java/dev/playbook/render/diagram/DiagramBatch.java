@@ -5,6 +5,7 @@ import dev.playbook.diagnostics.Position;
 import dev.playbook.progress.Progress;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Draws many diagrams at once: each distinct job once, from the cache where it can, the rest in
- * parallel on every core, each drawn by PlantUML and cleaned for the page on the same thread.
+ * parallel on every core, each drawn by PlantUML, cleaned for the page and cached on the same thread.
  * Counts what it drew and what it took from the cache.
  */
 final class DiagramBatch {
@@ -67,39 +69,97 @@ final class DiagramBatch {
      * checking them one after another would leave a core idle.
      */
     Map<DiagramJob, DiagramResult> draw(List<DiagramJob> jobs, Diagnostics diagnostics) {
+        return start(jobs).finish(diagnostics);
+    }
+
+    /**
+     * Starts drawing the jobs, as {@link #draw} does, and returns at once: the caller can take
+     * each drawing as it is done, and must {@link Running#finish} the batch in any case.
+     */
+    Running start(List<DiagramJob> jobs) {
         List<DiagramJob> distinct = jobs.stream().distinct().toList();
-        Map<DiagramJob, DiagramResult> results = new LinkedHashMap<>();
-        if (distinct.isEmpty()) return results;
+        AtomicLong lastDone = new AtomicLong(System.nanoTime());
+        if (distinct.isEmpty()) return new Running(distinct, List.of(), null, lastDone);
         int threads = Math.max(1, Math.min(distinct.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(null, r, "playbook-diagram", stackBytes);
             t.setDaemon(true);
             return t;
         });
+        List<Future<Outcome>> futures = new ArrayList<>();
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (DiagramJob job : distinct) futures.add(pool.submit(() -> fetchOrDraw(job)));
-            for (int i = 0; i < distinct.size(); i++) {
-                DiagramJob job = distinct.get(i);
-                Outcome outcome = await(futures.get(i));
-                DiagramCache.Lookup found = outcome.lookup();
-                if (found.refused() != null) {
-                    diagnostics.warning(Position.startOf(found.refused().toString()), "this cached diagram is not used: "
-                            + found.problem() + "; it was drawn again");
-                }
-                if (found.svg() != null) {
-                    cached.incrementAndGet();
-                } else if (!outcome.result().failed()) {
-                    cache.put(job.key(), outcome.result().svg());
-                    drawn.incrementAndGet();
-                }
-                results.put(job, outcome.result());
-                progress.advance("diagrams", i + 1, distinct.size());
+            for (DiagramJob job : distinct) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return fetchOrDraw(job);
+                    } finally {
+                        lastDone.accumulateAndGet(System.nanoTime(), Math::max);
+                    }
+                }));
             }
-        } finally {
+        } catch (RuntimeException e) {
             pool.shutdownNow();
+            throw e;
         }
-        return results;
+        return new Running(distinct, futures, pool, lastDone);
+    }
+
+    /** A batch being drawn. */
+    final class Running {
+        private final List<DiagramJob> jobs;
+        private final List<Future<Outcome>> futures;
+        private final ExecutorService pool;
+        private final Map<DiagramJob, Integer> index = new HashMap<>();
+        private final AtomicLong lastDone;
+
+        private Running(List<DiagramJob> jobs, List<Future<Outcome>> futures, ExecutorService pool, AtomicLong lastDone) {
+            this.jobs = jobs;
+            this.futures = futures;
+            this.pool = pool;
+            this.lastDone = lastDone;
+            for (int i = 0; i < jobs.size(); i++) index.put(jobs.get(i), i);
+        }
+
+        /** When the last drawing (so far) was done, as {@link System#nanoTime}; the batch's start when none was. */
+        long lastDone() {
+            return lastDone.get();
+        }
+
+        /** Waits for one job's drawing; safe on any thread. */
+        DiagramResult await(DiagramJob job) {
+            Integer i = index.get(job);
+            if (i == null) throw new IllegalArgumentException("not in this batch: " + job);
+            return DiagramBatch.await(futures.get(i)).result();
+        }
+
+        /**
+         * Waits for every job, counts what was drawn and reports what the cache refused, on the
+         * caller's thread (diagnostics are for one thread), and lets the drawing threads go.
+         */
+        Map<DiagramJob, DiagramResult> finish(Diagnostics diagnostics) {
+            Map<DiagramJob, DiagramResult> results = new LinkedHashMap<>();
+            try {
+                for (int i = 0; i < jobs.size(); i++) {
+                    DiagramJob job = jobs.get(i);
+                    Outcome outcome = DiagramBatch.await(futures.get(i));
+                    DiagramCache.Lookup found = outcome.lookup();
+                    if (found.refused() != null) {
+                        diagnostics.warning(Position.startOf(found.refused().toString()), "this cached diagram is not used: "
+                                + found.problem() + "; it was drawn again");
+                    }
+                    if (found.svg() != null) {
+                        cached.incrementAndGet();
+                    } else if (!outcome.result().failed()) {
+                        drawn.incrementAndGet();
+                    }
+                    results.put(job, outcome.result());
+                    progress.advance("diagrams", i + 1, jobs.size());
+                }
+            } finally {
+                if (pool != null) pool.shutdownNow();
+            }
+            return results;
+        }
     }
 
     /**
@@ -115,10 +175,13 @@ final class DiagramBatch {
     private record Outcome(DiagramResult result, DiagramCache.Lookup lookup) {
     }
 
+    /** Takes a job's drawing from the cache, or draws it and caches it, on a drawing thread. */
     private Outcome fetchOrDraw(DiagramJob job) {
         DiagramCache.Lookup found = cache.get(job.key());
         if (found.svg() != null) return new Outcome(DiagramResult.drawn(found.svg()), found);
-        return new Outcome(drawAndClean(job), found);
+        DiagramResult result = drawAndClean(job);
+        if (!result.failed()) cache.put(job.key(), result.svg());
+        return new Outcome(result, found);
     }
 
     private DiagramResult drawAndClean(DiagramJob job) {

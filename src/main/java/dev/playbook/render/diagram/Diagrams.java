@@ -20,11 +20,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Draws every diagram of a site in one batch, before any page is rendered: each playbook's
- * flowchart and its "who does what" swimlanes, and every ```plantuml block in the Markdown.
+ * Draws every diagram of a site in one batch: each playbook's flowchart and its "who does what"
+ * swimlanes, and every ```plantuml block in the Markdown. The pages wait for all of them but the
+ * swimlanes, the slowest to draw and shown on one page only, which are handed over when asked for.
  * A block PlantUML rejects or fails on becomes an error at the file and line where the author
  * wrote it. A generated diagram too large to draw is left out with a warning, and the pages show
  * a plain notice in its place; PlantUML's picture of its own failure is never published.
@@ -96,58 +98,130 @@ public final class Diagrams {
      */
     public Drawn draw(Site site, Map<Language, Messages> messages, Diagnostics diagnostics, RenderScope scope)
             throws RenderException {
+        Drawing drawing = start(site, messages, scope);
+        Drawn drawn;
+        try {
+            drawn = drawing.drawn(diagnostics);
+        } finally {
+            drawing.finish(diagnostics);
+        }
+        return drawn;
+    }
+
+    /**
+     * Starts drawing the diagrams {@link #draw} would, and returns at once: the pages can begin
+     * once {@link Drawing#drawn} is, while the swimlanes are still being drawn.
+     */
+    public Drawing start(Site site, Map<Language, Messages> messages, RenderScope scope) {
+        long begun = System.nanoTime();
         Map<String, DiagramJob[]> generated = new LinkedHashMap<>();
         List<DiagramJob> jobs = new ArrayList<>();
         List<Playbook> inScope = site.playbooks().stream().filter(p -> scope.includes(p.id())).toList();
+        List<Playbook> tooLarge = new ArrayList<>();
         for (Playbook playbook : inScope) {
             DiagramJob[] both = generatedJobs(playbook, messages.get(playbook.language()));
-            DiagramJob flow = both[0];
-            DiagramJob roles = both[1];
             generated.put(playbook.id(), both);
             if (playbook.allStages().size() > MAX_DRAWN_STAGES) {
-                diagnostics.warning(Position.startOf(playbook.sourceFile()), "playbook `" + playbook.id() + "` has "
-                        + playbook.allStages().size() + " stages, more than the " + MAX_DRAWN_STAGES
-                        + " a diagram can show; its flowchart" + (roles == null ? " is" : " and swimlanes are")
-                        + " left out, and its pages say so");
+                tooLarge.add(playbook);
                 continue;
             }
-            jobs.add(flow);
-            if (roles != null) jobs.add(roles);
+            jobs.add(both[0]);
+            if (both[1] != null) jobs.add(both[1]);
         }
-        List<DiagramSource> written = new MarkdownDiagrams().find(site, scope);
         Map<DiagramSource, DiagramJob> writtenJobs = new LinkedHashMap<>();
-        for (DiagramSource d : written) {
+        for (DiagramSource d : new MarkdownDiagrams().find(site, scope)) {
             DiagramJob job = new DiagramJob(d.text(), "Diagram", firstLineOf(d.text()));
             writtenJobs.put(d, job);
             jobs.add(job);
         }
+        return new Drawing(inScope, messages, generated, tooLarge, writtenJobs, batch.start(jobs), begun);
+    }
 
-        Map<DiagramJob, DiagramResult> results = batch.draw(jobs, diagnostics);
+    /** The diagrams of part of a site, being drawn. */
+    public final class Drawing {
+        private final List<Playbook> inScope;
+        private final Map<Language, Messages> messages;
+        private final Map<String, DiagramJob[]> generated;
+        private final List<Playbook> tooLarge;
+        private final Map<DiagramSource, DiagramJob> writtenJobs;
+        private final DiagramBatch.Running running;
+        private final long begun;
 
-        Map<String, PlaybookDiagrams> byPlaybook = new HashMap<>();
-        for (Playbook playbook : inScope) {
-            DiagramJob[] job = generated.get(playbook.id());
-            String flowSvg = generatedSvg(results.get(job[0]), job[0], playbook, "flowchart", diagnostics);
-            String rolesSvg = job[1] == null ? null
-                    : generatedSvg(results.get(job[1]), job[1], playbook, "swimlanes", diagnostics);
-            boolean omitted = flowSvg == null || (job[1] != null && rolesSvg == null);
-            byPlaybook.put(playbook.id(), new PlaybookDiagrams(job[0].source(), flowSvg,
-                    job[0].title() + ". " + job[0].description(), job[1] == null ? null : job[1].source(), rolesSvg,
-                    omitted ? omittedNotice(playbook, messages.get(playbook.language())) : null));
+        private Drawing(List<Playbook> inScope, Map<Language, Messages> messages, Map<String, DiagramJob[]> generated,
+                        List<Playbook> tooLarge, Map<DiagramSource, DiagramJob> writtenJobs, DiagramBatch.Running running,
+                        long begun) {
+            this.begun = begun;
+            this.inScope = inScope;
+            this.messages = messages;
+            this.generated = generated;
+            this.tooLarge = tooLarge;
+            this.writtenJobs = writtenJobs;
+            this.running = running;
         }
-        Map<String, String> markup = new HashMap<>();
-        for (Map.Entry<DiagramSource, DiagramJob> entry : writtenJobs.entrySet()) {
-            DiagramSource d = entry.getKey();
-            DiagramResult result = results.get(entry.getValue());
-            if (result.failed()) {
-                Position at = d.origin() == null ? Position.startOf("?")
-                        : new Position(d.origin().file(), d.firstLine() + result.errorLine(), d.origin().column());
-                diagnostics.error(at, "PlantUML cannot draw this diagram: " + result.error());
-            } else {
-                markup.putIfAbsent(d.text(), "<figure class=\"diagram\">" + result.svg() + "</figure>");
+
+        /**
+         * Waits for every diagram but the swimlanes, and reports their problems: each
+         * playbook's swimlanes are handed over by {@link PlaybookDiagrams#rolesSvg}, which waits
+         * for them, and their own problems are reported by {@link #finish}.
+         */
+        public Drawn drawn(Diagnostics diagnostics) throws RenderException {
+            for (Playbook playbook : tooLarge) {
+                diagnostics.warning(Position.startOf(playbook.sourceFile()), "playbook `" + playbook.id() + "` has "
+                        + playbook.allStages().size() + " stages, more than the " + MAX_DRAWN_STAGES
+                        + " a diagram can show; its flowchart" + (generated.get(playbook.id())[1] == null ? " is" : " and swimlanes are")
+                        + " left out, and its pages say so");
+            }
+            Map<String, PlaybookDiagrams> byPlaybook = new HashMap<>();
+            for (Playbook playbook : inScope) {
+                DiagramJob[] job = generated.get(playbook.id());
+                boolean drawn = !tooLarge.contains(playbook);
+                String flowSvg = drawn ? generatedSvg(running.await(job[0]), job[0], playbook, "flowchart", diagnostics) : null;
+                DiagramJob roles = job[1];
+                Supplier<String> rolesSvg = roles == null || !drawn ? () -> null : () -> {
+                    DiagramResult result = running.await(roles);
+                    // a failure is reported by finish(); the pages it reaches are not published
+                    return result.failed() ? null : result.svg();
+                };
+                byPlaybook.put(playbook.id(), new PlaybookDiagrams(job[0].source(), flowSvg,
+                        job[0].title() + ". " + job[0].description(), roles == null ? null : roles.source(), rolesSvg,
+                        omittedNotice(playbook, messages.get(playbook.language()))));
+            }
+            Map<String, String> markup = new HashMap<>();
+            for (Map.Entry<DiagramSource, DiagramJob> entry : writtenJobs.entrySet()) {
+                DiagramSource d = entry.getKey();
+                DiagramResult result = running.await(entry.getValue());
+                if (result.failed()) {
+                    Position at = d.origin() == null ? Position.startOf("?")
+                            : new Position(d.origin().file(), d.firstLine() + result.errorLine(), d.origin().column());
+                    diagnostics.error(at, "PlantUML cannot draw this diagram: " + result.error());
+                } else {
+                    markup.putIfAbsent(d.text(), "<figure class=\"diagram\">" + result.svg() + "</figure>");
+                }
+            }
+            return new Drawn(byPlaybook, markup);
+        }
+
+        /**
+         * The time the diagrams took, from writing their sources to the end of the last drawing;
+         * complete after {@link #finish}.
+         */
+        public long nanos() {
+            return running.lastDone() - begun;
+        }
+
+        /**
+         * Waits for every diagram, counts what was drawn, and reports the swimlanes' problems;
+         * called once in any case, after the pages that may ask for the swimlanes are drawn.
+         */
+        public void finish(Diagnostics diagnostics) throws RenderException {
+            Map<DiagramJob, DiagramResult> results = running.finish(diagnostics);
+            for (Playbook playbook : inScope) {
+                DiagramJob roles = generated.get(playbook.id())[1];
+                if (roles != null && !tooLarge.contains(playbook)) {
+                    generatedSvg(results.get(roles), roles, playbook, "swimlanes", diagnostics);
+                }
             }
         }
-        return new Drawn(byPlaybook, markup);
     }
 
     /** A playbook's flowchart and, when it has roles, its swimlanes (else null). */

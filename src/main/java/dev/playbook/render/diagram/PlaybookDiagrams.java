@@ -1,5 +1,6 @@
 package dev.playbook.render.diagram;
 
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,22 +8,45 @@ import java.util.regex.Pattern;
  * The diagrams of one playbook: PlantUML source and the SVG ready to embed. The roles are null
  * for a playbook without roles; an SVG is null when the diagram was left out.
  *
+ * <p>The swimlanes take PlantUML longest, and few pages show them, so they may still be being
+ * drawn when the pages start: {@link #rolesSvg} waits for them, and a page that never asks does
+ * not wait.
+ *
  * @param flowLabel the flowchart's text alternative, its title and description, as its SVG carries them
- * @param omittedNotice what the pages show in place of a diagram left out, or null
+ * @param rolesDrawing gives the swimlanes' SVG, or null when they were left out, waiting for it if need be
+ * @param omittedNotice what the pages show in place of a diagram left out
  */
-public record PlaybookDiagrams(String flowSource, String flowSvg, String flowLabel, String rolesSource, String rolesSvg,
-                               String omittedNotice) {
+public record PlaybookDiagrams(String flowSource, String flowSvg, String flowLabel, String rolesSource,
+                               Supplier<String> rolesDrawing, String omittedNotice) {
     /** The root element's view box: the drawing's size in CSS pixels. */
     private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"\\s*[-\\d.]+\\s+[-\\d.]+\\s+([\\d.]+)\\s+([\\d.]+)\\s*\"");
+
+    /** Diagrams drawn already. */
+    public PlaybookDiagrams(String flowSource, String flowSvg, String flowLabel, String rolesSource, String rolesSvg,
+                            String omittedNotice) {
+        this(flowSource, flowSvg, flowLabel, rolesSource, () -> rolesSvg, omittedNotice);
+    }
+
+    /** The swimlanes' SVG, or null when they were left out (or the playbook has no roles); may wait for their drawing. */
+    public String rolesSvg() {
+        return rolesSource == null ? null : rolesDrawing.get();
+    }
 
     /** The flowchart to embed, or the notice in its place. */
     public String flowMarkup() {
         return flowSvg != null ? flowSvg : omittedNotice;
     }
 
-    /** The swimlanes to embed, the notice in their place, or null for a playbook without roles. */
+    /** The swimlanes to embed, the notice in their place, or null for a playbook without roles; may wait for their drawing. */
     public String rolesMarkup() {
-        return rolesSource == null ? null : rolesSvg != null ? rolesSvg : omittedNotice;
+        if (rolesSource == null) return null;
+        String svg = rolesSvg();
+        return svg != null ? svg : omittedNotice;
+    }
+
+    /** Whether the playbook has swimlanes to show (drawn, or a notice in their place), known without waiting. */
+    public boolean hasRoles() {
+        return rolesSource != null;
     }
 
     /**

@@ -78,4 +78,25 @@ class DiagramsTest {
         assertEquals(2, diagrams.drawn(), "what the rehearsal drew was not kept");
         assertTrue(drawn.byPlaybook().get("flow").flowSvg().startsWith("<svg"));
     }
+
+    @Test
+    void thePagesCanStartWhileTheSwimlanesAreDrawnAndFinishCountsAndCachesThem(@TempDir Path cache) throws Exception {
+        Site site = RenderFixtures.site("flow");
+        Diagrams whole = new Diagrams(new DiagramBatch(new PlantUmlEngine(), new DiagramCache(null)));
+        PlaybookDiagrams expected = whole.draw(site, messages(), new Diagnostics(), RenderScope.ALL).byPlaybook().get("flow");
+
+        Diagrams diagrams = new Diagrams(new DiagramBatch(new PlantUmlEngine(), new DiagramCache(cache)));
+        Diagnostics diagnostics = new Diagnostics();
+        Diagrams.Drawing drawing = diagrams.start(site, messages(), RenderScope.ALL);
+        PlaybookDiagrams early = drawing.drawn(diagnostics).byPlaybook().get("flow");
+        assertEquals(expected.flowSvg(), early.flowSvg(), "the flowchart is there when drawn() returns");
+        assertEquals(expected.rolesSvg(), early.rolesSvg(), "the swimlanes are handed over when asked for");
+        drawing.finish(diagnostics);
+        assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
+        assertEquals(2, diagrams.drawn());
+        assertTrue(drawing.nanos() > 0);
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertEquals(2, files.filter(f -> f.toString().endsWith(".svg")).count(), "both drawings are cached");
+        }
+    }
 }

@@ -79,7 +79,7 @@ public final class PreviewServer implements AutoCloseable {
         }
         // The JDK's server leaves Nagle's algorithm on unless told before its first use. A response's
         // last small segment then waits for the browser's delayed acknowledgement, about 40 ms on
-        // Linux: most of a page's wait after an edit, and of each live-reload event's.
+        // Linux, on every page served after an edit and on each live-reload event.
         System.setProperty(NO_DELAY, "true");
         server = HttpServer.create(new InetSocketAddress(host, port), 64);
         hosts = AllowedHosts.forServer(server.getAddress(), host, AllowedHosts.Machine.current());

@@ -422,9 +422,10 @@ public final class Benchmark {
         if (ten != null) {
             targets.add(new Target("serve at 10: ≤ 100 ms", "median " + ten.editMedian() + " ms, slowest " + ten.editMax()
                     + " ms", ten.editMedian() <= 100, "the edit renames the playbook, whose flowchart and swimlanes (both titled "
-                    + "with its name) PlantUML draws again: 20–90 ms each, in parallel, of which about two thirds go to "
-                    + "working out the drawing's size, for which PlantUML draws the whole diagram over several times; this "
-                    + "follows the watcher's 30 ms of quiet, and the playbook's pages follow the diagrams"));
+                    + "with its name) PlantUML draws again, in parallel; the swimlanes take 40–55 ms, of which about two "
+                    + "thirds go to working out the drawing's size (PlantUML draws the whole diagram over several times), "
+                    + "then 6–18 ms to clean, and the flowchart page waits for them; before that the rebuild settles for "
+                    + "5 ms and reads the file for 5–7 ms, and the first edit after start-up is the slowest"));
         }
         for (Row r : Arrays.asList(hundred, thousand)) {
             if (r == null) continue;

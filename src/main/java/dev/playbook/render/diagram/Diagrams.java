@@ -179,7 +179,8 @@ public final class Diagrams {
                 DiagramJob roles = job[1];
                 Supplier<String> rolesSvg = roles == null || !drawn ? () -> null : () -> {
                     DiagramResult result = running.await(roles);
-                    // a failure is reported by finish(); the pages it reaches are not published
+                    // finish() reports a failure: a crash leaves the swimlanes out with a warning (the pages
+                    // show the notice), any other failure stops the build and its pages are not published
                     return result.failed() ? null : result.svg();
                 };
                 byPlaybook.put(playbook.id(), new PlaybookDiagrams(job[0].source(), flowSvg,

@@ -99,8 +99,13 @@ public final class SiteRenderer {
             }
         };
         // the site's own texts (footer, audit questions) appear on every page: drawn once, first
-        Diagrams.Drawn siteTexts = timed(() -> diagrams.draw(plan.site(), messages, diagnostics,
-                new RenderScope(Set.of(), true)));
+        Diagrams.Drawing texts = diagrams.start(plan.site(), messages, new RenderScope(Set.of(), true));
+        Diagrams.Drawn siteTexts;
+        try {
+            siteTexts = texts.drawn(diagnostics);
+        } finally {
+            finish(texts, diagnostics);
+        }
         SiteOutput site = new SiteOutput(plan, theme, messages, generator, diagnostics, progress,
                 new MarkdownRenderer(siteTexts.markdownMarkup()::get), changes);
         for (Publisher publisher : publishers) publisher.prepare(site);
@@ -141,9 +146,7 @@ public final class SiteRenderer {
                 // the swimlanes may still be being drawn: only what shows them waits for them
                 publishInParallel(outputs, sink, diagnostics);
             } finally {
-                drawing.finish(diagnostics);
-                // the drawing's own time, whether or not pages were drawn beside it
-                diagramNanos += drawing.nanos();
+                finish(drawing, diagnostics);
             }
         }
     }
@@ -202,16 +205,12 @@ public final class SiteRenderer {
         if (e instanceof RuntimeException r) throw r;
     }
 
-    private interface DiagramStep {
-        Diagrams.Drawn run() throws RenderException;
-    }
-
-    private Diagrams.Drawn timed(DiagramStep step) throws RenderException {
-        long start = System.nanoTime();
+    /** Ends a drawing and counts its own time, whether or not pages were drawn beside it. */
+    private void finish(Diagrams.Drawing drawing, Diagnostics diagnostics) throws RenderException {
         try {
-            return step.run();
+            drawing.finish(diagnostics);
         } finally {
-            diagramNanos += System.nanoTime() - start;
+            diagramNanos += drawing.nanos();
         }
     }
 }

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class Theme {
     private final Path userFolder;
     private final Configuration freemarker;
     private volatile byte[] fingerprint;
+    private volatile Map<Language, Messages> messages;
 
     /** @param userFolder a folder of overriding templates, or null for the default theme only */
     public Theme(Path userFolder) throws IOException {
@@ -117,8 +119,20 @@ public final class Theme {
         }
     }
 
-    /** The words of each language: the bundled ones, with any key the user folder gives replaced. */
+    /**
+     * The words of each language: the bundled ones, with any key the user folder gives replaced.
+     * Read once, like the templates: a live preview's every edit asks for them before it can
+     * start drawing, and a changed theme makes a new one. A failed read is not remembered.
+     */
     public Map<Language, Messages> messages() throws IOException {
+        Map<Language, Messages> known = messages;
+        if (known != null) return known;
+        known = readMessages();
+        messages = known;
+        return known;
+    }
+
+    private Map<Language, Messages> readMessages() throws IOException {
         Map<Language, Messages> all = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             String name = "messages_" + language.code() + ".properties";
@@ -127,7 +141,7 @@ public final class Theme {
             if (own != null) texts.putAll(properties(own, shown(name)));
             all.put(language, new Messages(language, texts));
         }
-        return all;
+        return Collections.unmodifiableMap(all);
     }
 
     /** Every asset to copy into the site: the bundled ones and every file in the user folder's {@code assets/}. */

@@ -9,10 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,6 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Draws many diagrams at once: each distinct job once, from the cache where it can, the rest in
  * parallel on every core, each drawn by PlantUML, cleaned for the page and cached on the same thread.
  * Counts what it drew and what it took from the cache.
+ *
+ * <p>The drawing threads outlast a batch, for a while: a live preview's edits come seconds apart,
+ * and each would otherwise start threads anew, whose parsers and serializers for cleaning
+ * (kept per thread) would be made anew too, all while the author waits. Idle threads end on
+ * their own, and never keep the JVM from exiting.
  */
 final class DiagramBatch {
     /**
@@ -29,12 +37,14 @@ final class DiagramBatch {
      * {@link SiteDiagrams} asks for. Only the part used is ever committed.
      */
     static final long STACK_BYTES = 16L * 1024 * 1024;
+    /** How long a drawing thread waits for the next batch before it ends. */
+    private static final long IDLE_SECONDS = 60;
 
     private final PlantUmlEngine engine;
     private final DiagramCache cache;
     private final Progress progress;
-    private final long stackBytes;
-    private final SvgCleaner cleaner = new SvgCleaner();
+    private final ThreadPoolExecutor threads;
+    private final SvgCleaner cleaner;
     private final AtomicInteger drawn = new AtomicInteger();
     private final AtomicInteger cached = new AtomicInteger();
 
@@ -48,10 +58,28 @@ final class DiagramBatch {
 
     /** @param stackBytes the stack of each drawing thread; a test gives a small one to see PlantUML fail */
     DiagramBatch(PlantUmlEngine engine, DiagramCache cache, Progress progress, long stackBytes) {
+        this(engine, cache, progress, drawingThreads(stackBytes), new SvgCleaner());
+    }
+
+    private DiagramBatch(PlantUmlEngine engine, DiagramCache cache, Progress progress, ThreadPoolExecutor threads,
+                         SvgCleaner cleaner) {
         this.engine = engine;
         this.cache = cache;
         this.progress = progress;
-        this.stackBytes = stackBytes;
+        this.threads = threads;
+        this.cleaner = cleaner;
+    }
+
+    private static ThreadPoolExecutor drawingThreads(long stackBytes) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(cores, cores, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(null, r, "playbook-diagram", stackBytes);
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     public int drawn() {
@@ -79,43 +107,49 @@ final class DiagramBatch {
     Running start(List<DiagramJob> jobs) {
         List<DiagramJob> distinct = jobs.stream().distinct().toList();
         AtomicLong lastDone = new AtomicLong(System.nanoTime());
-        if (distinct.isEmpty()) return new Running(distinct, List.of(), null, lastDone);
-        int threads = Math.max(1, Math.min(distinct.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(null, r, "playbook-diagram", stackBytes);
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<Outcome>> futures = new ArrayList<>();
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        List<Future<?>> tasks = new ArrayList<>();
         try {
             for (DiagramJob job : distinct) {
-                futures.add(pool.submit(() -> {
+                CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+                outcomes.add(outcome);
+                tasks.add(threads.submit(() -> {
                     try {
-                        return fetchOrDraw(job);
+                        fetchOrDraw(job, outcome);
+                    } catch (RuntimeException | Error e) {
+                        outcome.completeExceptionally(e);
                     } finally {
                         lastDone.accumulateAndGet(System.nanoTime(), Math::max);
                     }
                 }));
             }
         } catch (RuntimeException e) {
-            pool.shutdownNow();
+            cancel(tasks, outcomes);
             throw e;
         }
-        return new Running(distinct, futures, pool, lastDone);
+        return new Running(distinct, outcomes, tasks, lastDone);
+    }
+
+    private static void cancel(List<Future<?>> tasks, List<CompletableFuture<Outcome>> outcomes) {
+        tasks.forEach(task -> task.cancel(true));
+        outcomes.forEach(outcome -> outcome.cancel(true));
     }
 
     /** A batch being drawn. */
     final class Running {
         private final List<DiagramJob> jobs;
-        private final List<Future<Outcome>> futures;
-        private final ExecutorService pool;
+        /** Each job's drawing, handed over as soon as it is drawn, before it is cached. */
+        private final List<CompletableFuture<Outcome>> outcomes;
+        /** Each job's whole work, its caching included. */
+        private final List<Future<?>> tasks;
         private final Map<DiagramJob, Integer> index = new HashMap<>();
         private final AtomicLong lastDone;
 
-        private Running(List<DiagramJob> jobs, List<Future<Outcome>> futures, ExecutorService pool, AtomicLong lastDone) {
+        private Running(List<DiagramJob> jobs, List<CompletableFuture<Outcome>> outcomes, List<Future<?>> tasks,
+                        AtomicLong lastDone) {
             this.jobs = jobs;
-            this.futures = futures;
-            this.pool = pool;
+            this.outcomes = outcomes;
+            this.tasks = tasks;
             this.lastDone = lastDone;
             for (int i = 0; i < jobs.size(); i++) index.put(jobs.get(i), i);
         }
@@ -129,19 +163,21 @@ final class DiagramBatch {
         DiagramResult await(DiagramJob job) {
             Integer i = index.get(job);
             if (i == null) throw new IllegalArgumentException("not in this batch: " + job);
-            return DiagramBatch.await(futures.get(i)).result();
+            return DiagramBatch.await(outcomes.get(i)).result();
         }
 
         /**
-         * Waits for every job, counts what was drawn and reports what the cache refused, on the
-         * caller's thread (diagnostics are for one thread), and lets the drawing threads go.
+         * Waits for every job, its caching included, counts what was drawn and reports what the
+         * cache refused, on the caller's thread (diagnostics are for one thread). A job still
+         * running when this ends early (interrupted) is cancelled.
          */
         Map<DiagramJob, DiagramResult> finish(Diagnostics diagnostics) {
             Map<DiagramJob, DiagramResult> results = new LinkedHashMap<>();
             try {
                 for (int i = 0; i < jobs.size(); i++) {
                     DiagramJob job = jobs.get(i);
-                    Outcome outcome = DiagramBatch.await(futures.get(i));
+                    awaitEnd(tasks.get(i));
+                    Outcome outcome = DiagramBatch.await(outcomes.get(i));
                     DiagramCache.Lookup found = outcome.lookup();
                     if (found.refused() != null) {
                         diagnostics.warning(Position.startOf(found.refused().toString()), "this cached diagram is not used: "
@@ -156,7 +192,7 @@ final class DiagramBatch {
                     progress.advance("diagrams", i + 1, jobs.size());
                 }
             } finally {
-                if (pool != null) pool.shutdownNow();
+                cancel(tasks, outcomes);
             }
             return results;
         }
@@ -168,20 +204,27 @@ final class DiagramBatch {
      * that the first diagram an edit calls for is drawn by code already compiled.
      */
     void rehearse(List<DiagramJob> jobs) {
-        new DiagramBatch(engine, new DiagramCache(null), Progress.NONE, stackBytes).draw(jobs, new Diagnostics());
+        // on the same threads and with the same cleaner, so that their parsers are made too
+        new DiagramBatch(engine, new DiagramCache(null), Progress.NONE, threads, cleaner).draw(jobs, new Diagnostics());
     }
 
     /** A job's drawing, and what the cache said about it. */
     private record Outcome(DiagramResult result, DiagramCache.Lookup lookup) {
     }
 
-    /** Takes a job's drawing from the cache, or draws it and caches it, on a drawing thread. */
-    private Outcome fetchOrDraw(DiagramJob job) {
+    /**
+     * Takes a job's drawing from the cache, or draws it, hands it over and then caches it, on a
+     * drawing thread: a page waiting for the drawing need not wait for the disk as well.
+     */
+    private void fetchOrDraw(DiagramJob job, CompletableFuture<Outcome> outcome) {
         DiagramCache.Lookup found = cache.get(job.key());
-        if (found.svg() != null) return new Outcome(DiagramResult.drawn(found.svg()), found);
+        if (found.svg() != null) {
+            outcome.complete(new Outcome(DiagramResult.drawn(found.svg()), found));
+            return;
+        }
         DiagramResult result = drawAndClean(job);
+        outcome.complete(new Outcome(result, found));
         if (!result.failed()) cache.put(job.key(), result.svg());
-        return new Outcome(result, found);
     }
 
     private DiagramResult drawAndClean(DiagramJob job) {
@@ -190,11 +233,22 @@ final class DiagramBatch {
         return DiagramResult.drawn(cleaner.clean(raw.svg(), job.idPrefix(), job.title(), job.description()));
     }
 
+    /** Waits for a job's whole work to end; what it drew, or how it failed, is its outcome's. */
+    private static void awaitEnd(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | CancellationException e) {
+            // the outcome says what went wrong
+        }
+    }
+
     private static Outcome await(Future<Outcome> future) {
         try {
             return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | CancellationException e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             return new Outcome(DiagramResult.failed("interrupted", 0), DiagramCache.Lookup.MISS);
         } catch (ExecutionException e) {
             DiagramResult crashed = e.getCause() instanceof StackOverflowError || e.getCause() instanceof OutOfMemoryError

@@ -27,8 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * every entry read from disk must also pass {@link SvgSafetyCheck}, which is what stops a planted
  * script; one that does not is {@linkplain Lookup#refused() refused}, to be drawn again, never
  * published.
+ *
+ * <p>Not final only so that tests can watch which thread looks up and when an entry is written.
  */
-final class DiagramCache {
+class DiagramCache {
     /** Bump when the layout of an entry changes, so entries of the old layout are simply not found. */
     private static final String FORMAT = "entry-3";
     /** What the first line of an entry starts with (see {@link CacheEntry}). */

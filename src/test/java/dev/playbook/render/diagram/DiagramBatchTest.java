@@ -1,0 +1,84 @@
+package dev.playbook.render.diagram;
+
+import dev.playbook.diagnostics.Diagnostics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(120)
+class DiagramBatchTest {
+    private static DiagramJob job(String words) {
+        return new DiagramJob("start\n:" + words + ";\nstop", "A test", words);
+    }
+
+    @Test
+    void aDrawingIsHandedOverBeforeItIsCachedAndFinishWaitsForTheCache() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DiagramCache slowToWrite = new DiagramCache(null) {
+            @Override
+            public void put(String key, String svg) {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.put(key, svg);
+            }
+        };
+        DiagramBatch batch = new DiagramBatch(new PlantUmlEngine(), slowToWrite);
+        DiagramJob job = job("Call the buyer");
+        DiagramBatch.Running running = batch.start(List.of(job));
+
+        DiagramResult drawn = running.await(job);
+        assertTrue(drawn.svg().contains("Call the buyer"), drawn.toString());
+        assertTrue(writing.await(10, TimeUnit.SECONDS), "the drawing was never cached");
+
+        AtomicReference<Map<DiagramJob, DiagramResult>> finished = new AtomicReference<>();
+        Thread finisher = new Thread(() -> finished.set(running.finish(new Diagnostics())));
+        finisher.start();
+        finisher.join(300);
+        assertTrue(finisher.isAlive(), "finish() did not wait for the cache to be written");
+        release.countDown();
+        finisher.join(10_000);
+        assertFalse(finisher.isAlive());
+        assertEquals(drawn, finished.get().get(job));
+        assertEquals(1, batch.drawn());
+    }
+
+    @Test
+    void theDrawingThreadsOutlastABatch() {
+        Set<Thread> drawingThreads = ConcurrentHashMap.newKeySet();
+        DiagramCache watched = new DiagramCache(null) {
+            @Override
+            public Lookup get(String key) {
+                drawingThreads.add(Thread.currentThread());
+                return super.get(key);
+            }
+        };
+        DiagramBatch batch = new DiagramBatch(new PlantUmlEngine(), watched);
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int round = 0; round < 3; round++) {
+            List<DiagramJob> jobs = new ArrayList<>();
+            for (int i = 0; i < cores; i++) jobs.add(job("Round " + round + ", step " + i));
+            Map<DiagramJob, DiagramResult> results = batch.draw(jobs, new Diagnostics());
+            results.values().forEach(result -> assertFalse(result.failed(), result.toString()));
+        }
+        assertEquals(3 * cores, batch.drawn());
+        assertTrue(drawingThreads.size() <= cores,
+                "each batch started threads of its own: " + drawingThreads.size() + " threads for " + cores + " cores");
+    }
+}

@@ -114,8 +114,17 @@ public final class Diagrams {
      */
     public Drawing start(Site site, Map<Language, Messages> messages, RenderScope scope) {
         long begun = System.nanoTime();
-        Map<String, DiagramJob[]> generated = new LinkedHashMap<>();
+        // in the order the pages need them: the authors' diagrams (usually in the cache already),
+        // then the flowcharts, which every page waits for, and the swimlanes, which only one does
         List<DiagramJob> jobs = new ArrayList<>();
+        Map<DiagramSource, DiagramJob> writtenJobs = new LinkedHashMap<>();
+        for (DiagramSource d : new MarkdownDiagrams().find(site, scope)) {
+            DiagramJob job = new DiagramJob(d.text(), "Diagram", firstLineOf(d.text()));
+            writtenJobs.put(d, job);
+            jobs.add(job);
+        }
+        Map<String, DiagramJob[]> generated = new LinkedHashMap<>();
+        List<DiagramJob> swimlanes = new ArrayList<>();
         List<Playbook> inScope = site.playbooks().stream().filter(p -> scope.includes(p.id())).toList();
         List<Playbook> tooLarge = new ArrayList<>();
         for (Playbook playbook : inScope) {
@@ -126,14 +135,9 @@ public final class Diagrams {
                 continue;
             }
             jobs.add(both[0]);
-            if (both[1] != null) jobs.add(both[1]);
+            if (both[1] != null) swimlanes.add(both[1]);
         }
-        Map<DiagramSource, DiagramJob> writtenJobs = new LinkedHashMap<>();
-        for (DiagramSource d : new MarkdownDiagrams().find(site, scope)) {
-            DiagramJob job = new DiagramJob(d.text(), "Diagram", firstLineOf(d.text()));
-            writtenJobs.put(d, job);
-            jobs.add(job);
-        }
+        jobs.addAll(swimlanes);
         return new Drawing(inScope, messages, generated, tooLarge, writtenJobs, batch.start(jobs), begun);
     }
 

@@ -183,7 +183,94 @@ final class SvgCleaner {
         parent.removeChild(link);
     }
 
-    private String serialize(Document doc) throws Exception {
+    /**
+     * Writes the cleaned tree out byte for byte as the JDK's XML serializer does, at a fraction of
+     * its cost: writing out was the largest part of a diagram's cleaning after the parsing, and a
+     * preview's edit waits for it. A tree with a prefixed name (PlantUML writes none once the
+     * xlink attributes are gone) is left to that serializer, which declares the prefix's namespace
+     * where it is needed.
+     */
+    String serialize(Document doc) throws Exception {
+        StringBuilder out = new StringBuilder(64 * 1024);
+        return write(doc.getDocumentElement(), out) ? out.toString() : serializeWithTransformer(doc);
+    }
+
+    /** False, having written part, at the first prefixed element or attribute. */
+    private static boolean write(Node node, StringBuilder out) {
+        switch (node.getNodeType()) {
+            case Node.ELEMENT_NODE -> {
+                if (node.getPrefix() != null) return false;
+                String name = node.getNodeName();
+                out.append('<').append(name);
+                NamedNodeMap attributes = node.getAttributes();
+                // namespace declarations first, then the rest, each in the tree's order
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int i = 0; i < attributes.getLength(); i++) {
+                        Node a = attributes.item(i);
+                        if (isNamespaceDeclaration(a) != (pass == 0)) continue;
+                        if (pass == 1 && a.getPrefix() != null) return false;
+                        out.append(' ').append(a.getNodeName()).append("=\"");
+                        escape(a.getNodeValue(), true, out);
+                        out.append('"');
+                    }
+                }
+                Node child = node.getFirstChild();
+                if (child == null) {
+                    out.append("/>");
+                    return true;
+                }
+                out.append('>');
+                for (; child != null; child = child.getNextSibling()) {
+                    if (!write(child, out)) return false;
+                }
+                out.append("</").append(name).append('>');
+            }
+            case Node.TEXT_NODE -> escape(node.getNodeValue(), false, out);
+            case Node.CDATA_SECTION_NODE -> out.append("<![CDATA[").append(node.getNodeValue().replace("]]>", "]]]]><![CDATA[>"))
+                    .append("]]>");
+            default -> {
+                // comments and processing instructions are gone by now; nothing else is written
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNamespaceDeclaration(Node attribute) {
+        String name = attribute.getNodeName();
+        return name.equals("xmlns") || name.startsWith("xmlns:");
+    }
+
+    /**
+     * XML's escapes; in an attribute, the white space a parser would otherwise fold into spaces;
+     * and, as the JDK's serializer writes them, characters beyond the first 65,536 and, in text,
+     * the C1 controls, as numbered references.
+     */
+    private static void escape(String text, boolean attribute, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append("&#").append(Character.toCodePoint(c, text.charAt(++i))).append(';');
+                continue;
+            }
+            if (!attribute && c >= 0x7F && c <= 0x9F) {
+                out.append("&#").append((int) c).append(';');
+                continue;
+            }
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
+                case '\r' -> out.append("&#13;");
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** What the JDK's serializer writes for {@code doc}: what {@link #serialize} must match. */
+    String serializeWithTransformer(Document doc) throws Exception {
         Transformer transformer = serializers.get();
         TextBuffer out = new TextBuffer(64 * 1024);
         transformer.transform(new DOMSource(doc), new StreamResult(out));

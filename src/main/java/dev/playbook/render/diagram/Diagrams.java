@@ -114,8 +114,8 @@ public final class Diagrams {
      */
     public Drawing start(Site site, Map<Language, Messages> messages, RenderScope scope) {
         long begun = System.nanoTime();
-        // in the order the pages need them: the authors' diagrams (usually in the cache already),
-        // then the flowcharts, which every page waits for, and the swimlanes, which only one does
+        // the authors' diagrams first: usually in the cache already, they are soon done, whereas
+        // behind a playbook's diagrams they would keep every page of an edit waiting for its caching
         List<DiagramJob> jobs = new ArrayList<>();
         Map<DiagramSource, DiagramJob> writtenJobs = new LinkedHashMap<>();
         for (DiagramSource d : new MarkdownDiagrams().find(site, scope)) {
@@ -124,7 +124,6 @@ public final class Diagrams {
             jobs.add(job);
         }
         Map<String, DiagramJob[]> generated = new LinkedHashMap<>();
-        List<DiagramJob> swimlanes = new ArrayList<>();
         List<Playbook> inScope = site.playbooks().stream().filter(p -> scope.includes(p.id())).toList();
         List<Playbook> tooLarge = new ArrayList<>();
         for (Playbook playbook : inScope) {
@@ -135,9 +134,8 @@ public final class Diagrams {
                 continue;
             }
             jobs.add(both[0]);
-            if (both[1] != null) swimlanes.add(both[1]);
+            if (both[1] != null) jobs.add(both[1]);
         }
-        jobs.addAll(swimlanes);
         return new Drawing(inScope, messages, generated, tooLarge, writtenJobs, batch.start(jobs), begun);
     }
 

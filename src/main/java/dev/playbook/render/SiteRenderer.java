@@ -98,24 +98,31 @@ public final class SiteRenderer {
                 files.incrementAndGet();
             }
         };
-        // the site's own texts (footer, audit questions) appear on every page: drawn once, first
-        Diagrams.Drawing texts = diagrams.start(plan.site(), messages, new RenderScope(Set.of(), true));
-        Diagrams.Drawn siteTexts;
-        try {
-            siteTexts = texts.drawn(diagnostics);
-        } finally {
-            finish(texts, diagnostics);
-        }
-        SiteOutput site = new SiteOutput(plan, theme, messages, generator, diagnostics, progress,
-                new MarkdownRenderer(siteTexts.markdownMarkup()::get), changes);
-        for (Publisher publisher : publishers) publisher.prepare(site);
-
         List<Playbook> playbooks = plan.site().playbooks().stream().filter(p -> scope.includes(p.id())).toList();
-        Map<String, List<PlannedPage>> pages = pagesByPlaybook(plan);
-        SitePublishing sitePart = scope.sitePages() ? SitePublishing.start(publishers, site, counted) : null;
+        // the first chunk's diagrams start before anything else: its swimlanes are what an edit in
+        // the preview waits for longest, and the site-wide pages can be drawn meanwhile
+        Diagrams.Drawing first = playbooks.isEmpty() ? null : diagrams.start(plan.site(), messages, chunk(playbooks, 0));
+        boolean handedOver = false;
+        SitePublishing sitePart = null;
         try {
-            publishPlaybooks(plan, messages, diagnostics, siteTexts, site, playbooks, pages, counted);
+            // the site's own texts (footer, audit questions) appear on every page: drawn once, first
+            Diagrams.Drawing texts = diagrams.start(plan.site(), messages, new RenderScope(Set.of(), true));
+            Diagrams.Drawn siteTexts;
+            try {
+                siteTexts = texts.drawn(diagnostics);
+            } finally {
+                finish(texts, diagnostics);
+            }
+            SiteOutput site = new SiteOutput(plan, theme, messages, generator, diagnostics, progress,
+                    new MarkdownRenderer(siteTexts.markdownMarkup()::get), changes);
+            for (Publisher publisher : publishers) publisher.prepare(site);
+
+            Map<String, List<PlannedPage>> pages = pagesByPlaybook(plan);
+            sitePart = scope.sitePages() ? SitePublishing.start(publishers, site, counted) : null;
+            handedOver = true;
+            publishPlaybooks(plan, messages, diagnostics, siteTexts, site, playbooks, first, pages, counted);
         } finally {
+            if (!handedOver && first != null) finishAfterFailure(first, diagnostics);
             // every file is drawn, or given up, before the caller hears of the outcome
             if (sitePart != null) sitePart.await();
         }
@@ -126,14 +133,17 @@ public final class SiteRenderer {
                 (diagramNanos - nanosBefore) / 1_000_000);
     }
 
-    /** Draws the playbooks in scope, a chunk at a time: each chunk's diagrams, then its publishers in parallel. */
+    /**
+     * Draws the playbooks in scope, a chunk at a time: each chunk's diagrams, then its publishers
+     * in parallel. The first chunk's diagrams are already being drawn ({@code first}); they are
+     * finished here in any case.
+     */
     private void publishPlaybooks(SitePlan plan, Map<Language, Messages> messages, Diagnostics diagnostics,
                                   Diagrams.Drawn siteTexts, SiteOutput site, List<Playbook> playbooks,
-                                  Map<String, List<PlannedPage>> pages, FileSink sink) throws RenderException {
+                                  Diagrams.Drawing first, Map<String, List<PlannedPage>> pages, FileSink sink)
+            throws RenderException {
         for (int from = 0; from < playbooks.size(); from += CHUNK) {
-            Set<String> chunk = new HashSet<>();
-            playbooks.subList(from, Math.min(playbooks.size(), from + CHUNK)).forEach(p -> chunk.add(p.id()));
-            Diagrams.Drawing drawing = diagrams.start(plan.site(), messages, new RenderScope(chunk, false));
+            Diagrams.Drawing drawing = from == 0 ? first : diagrams.start(plan.site(), messages, chunk(playbooks, from));
             try {
                 Diagrams.Drawn drawn = drawing.drawn(diagnostics);
                 if (diagnostics.hasErrors()) continue;
@@ -206,6 +216,22 @@ public final class SiteRenderer {
     }
 
     /** Ends a drawing and counts its own time, whether or not pages were drawn beside it. */
+    /** The playbooks of the chunk that begins at {@code from}, as a scope without the site pages. */
+    private static RenderScope chunk(List<Playbook> playbooks, int from) {
+        Set<String> chunk = new HashSet<>();
+        playbooks.subList(from, Math.min(playbooks.size(), from + CHUNK)).forEach(p -> chunk.add(p.id()));
+        return new RenderScope(chunk, false);
+    }
+
+    /** Ends a drawing whose pages will not be drawn, as something before them failed: that failure is the one told. */
+    private void finishAfterFailure(Diagrams.Drawing drawing, Diagnostics diagnostics) {
+        try {
+            finish(drawing, diagnostics);
+        } catch (RenderException | RuntimeException e) {
+            // the failure already on its way out is the one to tell
+        }
+    }
+
     private void finish(Diagrams.Drawing drawing, Diagnostics diagnostics) throws RenderException {
         try {
             drawing.finish(diagnostics);

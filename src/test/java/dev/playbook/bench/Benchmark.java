@@ -422,10 +422,11 @@ public final class Benchmark {
         if (ten != null) {
             targets.add(new Target("serve at 10: ≤ 100 ms", "median " + ten.editMedian() + " ms, slowest " + ten.editMax()
                     + " ms", ten.editMedian() <= 100, "the edit renames the playbook, whose flowchart and swimlanes (both titled "
-                    + "with its name) PlantUML draws again, in parallel; the swimlanes take 40–55 ms, of which about two "
-                    + "thirds go to working out the drawing's size (PlantUML draws the whole diagram over several times), "
-                    + "then 6–18 ms to clean, and the flowchart page waits for them; before that the rebuild settles for "
-                    + "5 ms and reads the file for 5–7 ms, and the first edit after start-up is the slowest"));
+                    + "with its name) PlantUML draws again, in parallel; the swimlanes take 30–38 ms alone and 55–100 ms "
+                    + "beside the pages on two cores (PlantUML draws the whole diagram over several times to work out its "
+                    + "size and what space it can remove), then 5–12 ms to clean, and the flowchart page waits for them; "
+                    + "before that the watcher settles for 5 ms and reads the file for 5–6 ms; the first edits after "
+                    + "start-up are the slowest, while the code is still being compiled"));
         }
         for (Row r : Arrays.asList(hundred, thousand)) {
             if (r == null) continue;

@@ -215,7 +215,6 @@ public final class SiteRenderer {
         if (e instanceof RuntimeException r) throw r;
     }
 
-    /** Ends a drawing and counts its own time, whether or not pages were drawn beside it. */
     /** The playbooks of the chunk that begins at {@code from}, as a scope without the site pages. */
     private static RenderScope chunk(List<Playbook> playbooks, int from) {
         Set<String> chunk = new HashSet<>();
@@ -232,6 +231,7 @@ public final class SiteRenderer {
         }
     }
 
+    /** Ends a drawing and counts its own time, whether or not pages were drawn beside it. */
     private void finish(Diagrams.Drawing drawing, Diagnostics diagnostics) throws RenderException {
         try {
             drawing.finish(diagnostics);

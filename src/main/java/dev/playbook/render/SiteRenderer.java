@@ -30,8 +30,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SiteRenderer {
     /** Playbooks drawn together: enough to keep every core busy, few enough to keep memory small. */
     static final int CHUNK = 32;
-    /** How often a preview draws its sample diagrams at start-up: enough for the compiler to take them on. */
-    static final int REHEARSALS = 3;
+    /**
+     * How often a preview draws its sample diagrams at start-up: enough for the compiler to take
+     * PlantUML's code on. After three, the second and third edits still found it half compiled
+     * and took about half as long again as later ones; each more costs start-up a tenth of a second.
+     */
+    static final int REHEARSALS = 10;
 
     private final Theme theme;
     private final String generator;

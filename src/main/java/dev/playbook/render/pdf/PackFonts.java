@@ -2,16 +2,25 @@ package dev.playbook.render.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.playbook.render.RenderException;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +46,8 @@ final class PackFonts {
 
     /** The font files' bytes, read once: every pack of a build uses the same ones. */
     private final Map<Face, byte[]> files = new LinkedHashMap<>();
+    /** The faces parsed on each thread, by {@link #parsed}. */
+    private final ThreadLocal<Map<Face, TrueTypeFont>> parsedFaces = ThreadLocal.withInitial(HashMap::new);
 
     PackFonts() throws RenderException {
         for (Face face : FACES) {
@@ -78,12 +89,29 @@ final class PackFonts {
         return out;
     }
 
-    void register(PdfRendererBuilder builder) {
+    /**
+     * Gives the pack's fonts to {@code builder}, which draws into {@code document}. The faces its
+     * text is set in are parsed once on each thread that draws packs, not once per pack: a parsed
+     * face is a few megabytes of tables that a pack's drawing held for its whole length, and
+     * parsing them again for every pack was much of the collector's work in a build with packs.
+     * A parsed face is not for two threads at once (PDFBox reads its glyphs as it goes), and
+     * each pack is drawn and saved on one thread.
+     */
+    void register(PdfRendererBuilder builder, PDDocument document) {
         for (Map.Entry<Face, byte[]> entry : files.entrySet()) {
             Face face = entry.getKey();
             byte[] bytes = entry.getValue();
-            builder.useFont(() -> new ByteArrayInputStream(bytes), face.family(), face.weight(), face.style(), true,
-                    EnumSet.of(FSFontUseCase.DOCUMENT));
+            builder.useFont(new PDFontSupplier(null) {
+                @Override
+                public PDFont supply() {
+                    try {
+                        // not closed with the document: the next pack on this thread uses it again
+                        return PDType0Font.load(document, parsed(face, bytes), true);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read the font " + face.file() + ": " + e.getMessage(), e);
+                    }
+                }
+            }, face.family(), face.weight(), face.style(), true);
             if (face.family().equals(SANS)) {
                 // text in a font a template names but the pack does not have is set in DejaVu, not dropped
                 builder.useFont(() -> new ByteArrayInputStream(bytes), face.family(), face.weight(), face.style(), true,
@@ -94,5 +122,23 @@ final class PackFonts {
             builder.useFont(() -> new ByteArrayInputStream(bytes), generic, face.weight(), face.style(), true,
                     EnumSet.of(FSFontUseCase.SVG));
         }
+    }
+
+    /** This thread's parse of the face in {@code file}, made on first use. */
+    TrueTypeFont parsed(String file) throws IOException {
+        for (Map.Entry<Face, byte[]> entry : files.entrySet()) {
+            if (entry.getKey().file().equals(file)) return parsed(entry.getKey(), entry.getValue());
+        }
+        throw new IllegalArgumentException("no face in " + file);
+    }
+
+    private TrueTypeFont parsed(Face face, byte[] bytes) throws IOException {
+        Map<Face, TrueTypeFont> mine = parsedFaces.get();
+        TrueTypeFont font = mine.get(face);
+        if (font == null) {
+            font = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            mine.put(face, font);
+        }
+        return font;
     }
 }

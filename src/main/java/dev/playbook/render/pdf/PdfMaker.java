@@ -64,18 +64,27 @@ final class PdfMaker {
      * @param date the day the playbook last changed, which the PDF gives as its date; or null for none
      */
     OnboardingPack.Pack draw(Document xhtml, String producer, long documentId, LocalDate date) throws IOException {
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.usePdfUaAccessibility(true);
-        builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                BatikSVGDrawer.SvgExternalResourceMode.SECURE));
-        fonts.register(builder);
-        // nothing is fetched: no images from the web, no files from the disk
-        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        builder.withW3cDocument(xhtml, "about:blank");
-        builder.withProducer(producer);
-        PdfBoxRenderer renderer = builder.buildPdfRenderer();
+        // made here rather than by the builder, as the fonts are loaded into it
+        PDDocument document = new PDDocument();
+        PdfBoxRenderer renderer;
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePdfUaAccessibility(true);
+            builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                    BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+            builder.usePDDocument(document);
+            fonts.register(builder, document);
+            // nothing is fetched: no images from the web, no files from the disk
+            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+            builder.withW3cDocument(xhtml, "about:blank");
+            builder.withProducer(producer);
+            renderer = builder.buildPdfRenderer();
+        } catch (RuntimeException e) {
+            document.close();
+            throw e;
+        }
         try (PDDocument pdf = renderer.createPDFKeepOpen()) {
             settle(pdf, documentId, date);
             ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);

@@ -31,10 +31,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -250,5 +252,29 @@ class OnboardingPackExamplesTest {
         try (PdfFile pdf = PdfFile.of(again.pdf())) {
             assertEquals(pdf.pages(), again.pages());
         }
+    }
+
+    /** A thread keeps the faces it parsed for its next pack: that pack comes out as if drawn on a thread of its own. */
+    @Test
+    void aPackDrawnAfterAnotherOnTheSameThreadHasTheSameBytes() throws Exception {
+        OnboardingPack maker = new OnboardingPack(new Theme(null), GENERATOR, PackCache.NONE);
+        Playbook first = playbooks().get(0);
+        Playbook second = playbooks().get(playbooks().size() - 1);
+        assertNotEquals(first.id(), second.id());
+        FutureTask<byte[]> fresh = new FutureTask<>(() -> draw(maker, second));
+        new Thread(fresh, "a thread that drew no pack before").start();
+        byte[] alone = fresh.get();
+
+        draw(maker, first);
+        byte[] afterAnother = draw(maker, second);
+
+        assertArrayEquals(alone, afterAnother);
+        assertArrayEquals(Files.readAllBytes(site.resolve(SitePaths.onboardingPack(second.id()))), afterAnother);
+    }
+
+    private static byte[] draw(OnboardingPack maker, Playbook playbook) throws Exception {
+        String standalone = Files.readString(site.resolve(SitePaths.diagramFile(playbook.id(), "flow.svg")));
+        return maker.render(playbook, report.site().settings(), standalone.substring(standalone.indexOf("<svg")).strip(),
+                source -> null).pdf();
     }
 }

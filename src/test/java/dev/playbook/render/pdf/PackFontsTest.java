@@ -10,11 +10,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.FutureTask;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PackFontsTest {
@@ -59,5 +62,18 @@ class PackFontsTest {
         String licence = new String(bundled("LICENSE"), StandardCharsets.UTF_8);
         assertTrue(licence.contains("Bitstream Vera Fonts Copyright"));
         assertTrue(licence.contains("DejaVu changes are in public domain"));
+    }
+
+    /** A parsed face is a few megabytes: a thread parses it once for all its packs, but never shares it, as PDFBox reads it as it goes. */
+    @Test
+    void eachThreadParsesAFaceOnceAndKeepsItToItself() throws Exception {
+        PackFonts fonts = new PackFonts();
+        TrueTypeFont mine = fonts.parsed("DejaVuSans-Bold.ttf");
+        assertSame(mine, fonts.parsed("DejaVuSans-Bold.ttf"));
+        assertNotSame(mine, fonts.parsed("DejaVuSans.ttf"));
+        FutureTask<TrueTypeFont> elsewhere = new FutureTask<>(() -> fonts.parsed("DejaVuSans-Bold.ttf"));
+        new Thread(elsewhere).start();
+        assertNotSame(mine, elsewhere.get());
+        assertNotSame(mine, new PackFonts().parsed("DejaVuSans-Bold.ttf"), "another build's fonts are its own");
     }
 }

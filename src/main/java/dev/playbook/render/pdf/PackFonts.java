@@ -2,7 +2,9 @@ package dev.playbook.render.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.css.constants.IdentValue;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.playbook.render.RenderException;
 import org.apache.fontbox.ttf.TTFParser;
@@ -101,27 +103,43 @@ final class PackFonts {
         for (Map.Entry<Face, byte[]> entry : files.entrySet()) {
             Face face = entry.getKey();
             byte[] bytes = entry.getValue();
-            builder.useFont(new PDFontSupplier(null) {
-                @Override
-                public PDFont supply() {
-                    try {
-                        // not closed with the document: the next pack on this thread uses it again
-                        return PDType0Font.load(document, parsed(face, bytes), true);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read the font " + face.file() + ": " + e.getMessage(), e);
-                    }
-                }
-            }, face.family(), face.weight(), face.style(), true);
-            if (face.family().equals(SANS)) {
-                // text in a font a template names but the pack does not have is set in DejaVu, not dropped
-                builder.useFont(() -> new ByteArrayInputStream(bytes), face.family(), face.weight(), face.style(), true,
-                        EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
-            }
+            builder.useFont(loaded(face, bytes, document), face.family(), face.weight(), face.style(), true);
             // the diagrams ask for the generic families: give them the same faces
             String generic = face.family().equals(MONO) ? "monospace" : "sans-serif";
             builder.useFont(() -> new ByteArrayInputStream(bytes), generic, face.weight(), face.style(), true,
                     EnumSet.of(FSFontUseCase.SVG));
         }
+    }
+
+    /**
+     * Makes the sans faces the last resort of {@code resolver}, which draws into {@code document}:
+     * text in a font a template names but the pack does not have is set in DejaVu, not dropped.
+     * Given to the resolver rather than the builder, whose fallbacks take only a stream to parse
+     * anew, and which every pack's layout loads.
+     */
+    void registerFallback(PdfBoxFontResolver resolver, PDDocument document) {
+        for (Map.Entry<Face, byte[]> entry : files.entrySet()) {
+            Face face = entry.getKey();
+            if (!face.family().equals(SANS)) continue;
+            resolver.addFont(loaded(face, entry.getValue(), document), face.family(), face.weight(),
+                    face.style() == FontStyle.ITALIC ? IdentValue.ITALIC : IdentValue.NORMAL, true,
+                    PdfBoxFontResolver.FontGroup.FINAL_FALLBACK);
+        }
+    }
+
+    /** Loads a face into {@code document} from this thread's parse, when a pack first needs it. */
+    private PDFontSupplier loaded(Face face, byte[] bytes, PDDocument document) {
+        return new PDFontSupplier(null) {
+            @Override
+            public PDFont supply() {
+                try {
+                    // not closed with the document: the next pack on this thread uses it again
+                    return PDType0Font.load(document, parsed(face, bytes), true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the font " + face.file() + ": " + e.getMessage(), e);
+                }
+            }
+        };
     }
 
     /** This thread's parse of the face in {@code file}, made on first use. */

@@ -81,6 +81,7 @@ final class PdfMaker {
             builder.withW3cDocument(xhtml, "about:blank");
             builder.withProducer(producer);
             renderer = builder.buildPdfRenderer();
+            fonts.registerFallback(renderer.getFontResolver(), document);
         } catch (RuntimeException e) {
             document.close();
             throw e;

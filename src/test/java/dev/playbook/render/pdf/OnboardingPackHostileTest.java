@@ -11,13 +11,16 @@ import dev.playbook.render.Theme;
 import dev.playbook.resolve.Resolver;
 import dev.playbook.testing.Builds;
 import dev.playbook.testing.DiagnosticSpec;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,5 +129,28 @@ class OnboardingPackHostileTest {
         assertEquals("too-large/playbook.yaml:1:1: warning: playbook `too-large` has 101 stages, too many for a printed "
                 + "onboarding pack (at most 100), so it gets none; `pdf: false` says so and silences this",
                 diagnostics.sorted().get(0).toString());
+    }
+
+    /** A theme may name a face the pack does not carry: its text is set in DejaVu, embedded, not dropped or left to the viewer. */
+    @Test
+    void textInAFaceThePackDoesNotHaveIsSetInDejaVu(@TempDir Path templates) throws Exception {
+        Files.createDirectories(templates.resolve("print"));
+        String css = new String(OnboardingPackHostileTest.class.getResourceAsStream("/templates/print/pack.css").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Files.writeString(templates.resolve("print/pack.css"), css + "\n* { font-family: 'No Such Face' !important; }\n");
+        Site site = site();
+        OnboardingPack maker = new OnboardingPack(new Theme(templates), "test", PackCache.NONE);
+        for (int i = 0; i < 2; i++) { // the second on a thread that has parsed the faces already
+            OnboardingPack.Pack pack = maker.render(site.playbooks().get(0), site.settings(), SVG, source -> null);
+            try (PdfFile pdf = PdfFile.of(pack.pdf())) {
+                assertTrue(pdf.text().contains("Odds <&> \"ends\""), pdf.text());
+                Map<String, PDFont> fonts = pdf.fonts();
+                assertFalse(fonts.isEmpty());
+                fonts.forEach((where, font) -> {
+                    assertTrue(font.isEmbedded(), where + " " + font.getName() + " is not embedded");
+                    assertTrue(font.getName().contains("DejaVu"), where + " " + font.getName());
+                });
+            }
+        }
     }
 }

@@ -38,6 +38,23 @@ public final class ValueDigest {
     private static final int MAX_DEPTH = 64;
 
     private final Map<Class<?>, Accessor[]> accessors = new ConcurrentHashMap<>();
+    private final Set<Class<?>> leftOut;
+    private final Map<Class<? extends Record>, Set<String>> leftOutComponents;
+
+    /** Digests every part of a value. */
+    public ValueDigest() {
+        this(Set.of(), Map.of());
+    }
+
+    /**
+     * Digests every part of a value but values of the types {@code leftOut}, wherever they are,
+     * and the named components of some records: for parts an output never shows, such as where
+     * in which file a definition was written.
+     */
+    public ValueDigest(Set<Class<?>> leftOut, Map<Class<? extends Record>, Set<String>> leftOutComponents) {
+        this.leftOut = Set.copyOf(leftOut);
+        this.leftOutComponents = Map.copyOf(leftOutComponents);
+    }
 
     private record Accessor(String name, Method method) {
     }
@@ -76,10 +93,14 @@ public final class ValueDigest {
         } else if (value instanceof byte[] bytes) {
             out.tag('b');
             out.bytes(bytes);
+        } else if (leftOut.contains(value.getClass())) {
+            out.tag('x');
         } else if (value instanceof Record record) {
             out.tag('r');
             out.string(record.getClass().getName());
+            Set<String> skipped = leftOutComponents.getOrDefault(record.getClass(), Set.of());
             for (Accessor a : accessors(record.getClass())) {
+                if (skipped.contains(a.name())) continue;
                 out.string(a.name());
                 write(out, read(a, record), depth + 1);
             }

@@ -1,5 +1,6 @@
 package dev.playbook.render;
 
+import dev.playbook.diagnostics.Position;
 import dev.playbook.model.Language;
 import dev.playbook.model.Markdown;
 import dev.playbook.model.PaperSize;
@@ -10,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,5 +102,17 @@ class ValueDigestTest {
 
     private static void assertDiffers(byte[] a, byte[] b, String why) {
         assertFalse(java.util.Arrays.equals(a, b), why);
+    }
+
+    @Test
+    void leavesOutTheTypesAndComponentsItIsToldToAndNothingElse() throws Exception {
+        ValueDigest digest = new ValueDigest(Set.of(Position.class), Map.of(Item.class, Set.of("weight")));
+        Item item = new Item("Call", 1, List.of("a"));
+        byte[] base = digest.of("v", new Holder(List.of(item, new Position("a.yaml", 1, 1))));
+        assertArrayEquals(base, digest.of("v", new Holder(List.of(new Item("Call", 2, List.of("a")), new Position("b/b.yaml", 9, 3)))));
+        assertFalse(Arrays.equals(base, digest.of("v", new Holder(List.of(new Item("Call!", 1, List.of("a")),
+                new Position("a.yaml", 1, 1))))), "another title");
+        assertFalse(Arrays.equals(base, new ValueDigest().of("v", new Holder(List.of(item, new Position("a.yaml", 1, 1))))),
+                "a digest told nothing leaves nothing out");
     }
 }

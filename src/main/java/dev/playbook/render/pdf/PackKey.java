@@ -1,5 +1,7 @@
 package dev.playbook.render.pdf;
 
+import dev.playbook.diagnostics.Position;
+import dev.playbook.model.Markdown;
 import dev.playbook.model.Playbook;
 import dev.playbook.model.SiteSettings;
 import dev.playbook.render.ChangesView;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +33,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class PackKey {
     private final Theme theme;
     private final String generator;
-    private final ValueDigest digest = new ValueDigest();
+    /**
+     * Where in which file each part was written never shows in a pack: left out, so that the same
+     * playbook gives the same pack (and document identifier) whichever way its folder was named,
+     * and a line moved in its file does not draw its pack again.
+     */
+    private final ValueDigest digest = new ValueDigest(Set.of(Position.class),
+            Map.of(Playbook.class, Set.of("sourceFile"), Markdown.class, Set.of("firstLine", "firstColumn")));
     /** The tool's version and libraries, and its theme and exact build: the same for every pack this draws; found once. */
     private volatile byte[] tool;
     /** The theme folder and exact build, worked out once, on a thread of its own (see {@link #prepare()}). */

@@ -64,6 +64,31 @@ class PackKeyTest {
         }
     }
 
+    /** Where a definition was written never shows in its pack: the same pack, whichever way its folder was named. */
+    @Test
+    void theKeyIgnoresHowTheFolderWasNamedAndWhereInItsFileEachPartWas(@TempDir Path elsewhere) throws IOException {
+        Site plain = site(Path.of("process-definitions"));
+        Site absolute = site(Path.of("process-definitions").toAbsolutePath());
+        Path moved = Files.createDirectories(elsewhere.resolve("defs"));
+        try (var files = Files.list(Path.of("process-definitions"))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f);
+                // a comment line first: every position in the file moves one line down
+                Files.writeString(moved.resolve(f.getFileName()), f.toString().endsWith(".yaml") ? "# moved\n" + text : text);
+            }
+        }
+        Site shifted = site(moved);
+        PackKey keys = new PackKey(new Theme(null), GENERATOR);
+        for (int i = 0; i < plain.playbooks().size(); i++) {
+            Playbook p = plain.playbooks().get(i);
+            assertNotEquals(p.sourceFile(), absolute.playbooks().get(i).sourceFile());
+            if (p.summary() != null) assertNotEquals(p.summary().at(), shifted.playbooks().get(i).summary().at());
+            PackKey.Key key = keys.of(p, plain.settings(), SVG, null);
+            assertSame(key, keys.of(absolute.playbooks().get(i), absolute.settings(), SVG, null), p.id() + " by another path");
+            assertSame(key, keys.of(shifted.playbooks().get(i), shifted.settings(), SVG, null), p.id() + " a line down");
+        }
+    }
+
     @Test
     void theKeyFollowsThePlaybookTheSettingsTheFlowchartAndTheTool() throws IOException {
         Site site = site(Path.of("process-definitions"));

@@ -1,7 +1,6 @@
 package dev.playbook.render.pdf;
 
 import com.openhtmltopdf.css.constants.IdentValue;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver;
@@ -14,14 +13,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import java.io.ByteArrayInputStream;
+import java.awt.FontFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +47,8 @@ final class PackFonts {
 
     /** The font files' bytes, read once: every pack of a build uses the same ones. */
     private final Map<Face, byte[]> files = new LinkedHashMap<>();
+    /** The same faces for the diagrams, which Batik draws with Java's fonts rather than PDFBox's. */
+    private final DiagramFaces diagramFaces;
     /** The faces parsed on each thread, by {@link #parsed}. */
     private final ThreadLocal<Map<Face, TrueTypeFont>> parsedFaces = ThreadLocal.withInitial(HashMap::new);
 
@@ -60,6 +61,19 @@ final class PackFonts {
                 throw new RenderException("cannot read the font " + face.file() + " from the jar: " + e.getMessage(), e);
             }
         }
+        List<DiagramFaces.Face> forDiagrams = new ArrayList<>();
+        files.forEach((face, bytes) -> forDiagrams.add(
+                new DiagramFaces.Face(face.family(), face.weight(), face.style() == FontStyle.ITALIC, bytes)));
+        try {
+            diagramFaces = DiagramFaces.of(forDiagrams);
+        } catch (IOException | FontFormatException | RuntimeException e) {
+            throw new RenderException("cannot make the pack's fonts for its diagrams: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pack's faces for its diagrams, made once and shared by every pack and thread. */
+    DiagramFaces diagramFaces() {
+        return diagramFaces;
     }
 
     /**
@@ -104,10 +118,6 @@ final class PackFonts {
             Face face = entry.getKey();
             byte[] bytes = entry.getValue();
             builder.useFont(loaded(face, bytes, document), face.family(), face.weight(), face.style(), true);
-            // the diagrams ask for the generic families: give them the same faces
-            String generic = face.family().equals(MONO) ? "monospace" : "sans-serif";
-            builder.useFont(() -> new ByteArrayInputStream(bytes), generic, face.weight(), face.style(), true,
-                    EnumSet.of(FSFontUseCase.SVG));
         }
     }
 

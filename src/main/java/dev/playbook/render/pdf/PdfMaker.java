@@ -3,7 +3,6 @@ package dev.playbook.render.pdf;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
@@ -71,8 +70,7 @@ final class PdfMaker {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePdfUaAccessibility(true);
-            builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                    BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+            builder.useSVGDrawer(new PackSvgDrawer(fonts.diagramFaces()));
             builder.usePDDocument(document);
             fonts.register(builder, document);
             // nothing is fetched: no images from the web, no files from the disk

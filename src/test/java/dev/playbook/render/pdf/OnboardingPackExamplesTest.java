@@ -28,9 +28,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -270,6 +274,29 @@ class OnboardingPackExamplesTest {
 
         assertArrayEquals(alone, afterAnother);
         assertArrayEquals(Files.readAllBytes(site.resolve(SitePaths.onboardingPack(second.id()))), afterAnother);
+    }
+
+    @Test
+    void packsDrawnOnTwoThreadsAtOnceAreTheSameAsPacksDrawnOneByOne() throws Exception {
+        OnboardingPack maker = new OnboardingPack(new Theme(null), GENERATOR, PackCache.NONE);
+        Map<String, byte[]> alone = new HashMap<>();
+        for (Playbook playbook : playbooks()) alone.put(playbook.id(), draw(maker, playbook));
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<byte[]>> atOnce = new ArrayList<>();
+            List<Playbook> order = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (Playbook playbook : playbooks()) {
+                    order.add(playbook);
+                    atOnce.add(two.submit(() -> draw(maker, playbook)));
+                }
+            }
+            for (int i = 0; i < order.size(); i++) {
+                assertArrayEquals(alone.get(order.get(i).id()), atOnce.get(i).get(), order.get(i).id());
+            }
+        } finally {
+            two.shutdownNow();
+        }
     }
 
     private static byte[] draw(OnboardingPack maker, Playbook playbook) throws Exception {

@@ -411,10 +411,9 @@ public final class Benchmark {
                 .map(r -> ratio(r.diagramsRatio()) + " at " + String.format(Locale.ROOT, "%,d", r.playbooks))
                 .reduce((a, b) -> a + ", " + b).orElse(""), diagramsMet,
                 "besides drawing, each diagram is cleaned for the page (parsed and written again) and cached with a "
-                        + "checksum, and the cold build draws the PDF packs in the same process (its memory peaks at 1.3 GB at 100 "
-                        + "and 2.3 GB at 1,000): the collector's pauses, on one thread, are a fifth to a third of a cold build "
-                        + "with packs, and they stop the drawing too; the ratio moves by a third from one run to the next on this "
-                        + "shared machine"));
+                        + "checksum, and the cold build draws the PDF packs in the same process (see its peak memory below): the "
+                        + "collector's pauses, on one thread, are about a fifth of a cold build with packs, and they stop the "
+                        + "drawing too; the ratio moves by a third from one run to the next on this shared machine"));
         if (thousand != null) {
             targets.add(new Target("serve at 1,000: median of " + EDITS + " edits ≤ 300 ms, none over 600 ms", "median "
                     + thousand.editMedian() + " ms, slowest " + thousand.editMax() + " ms (first " + thousand.edits.get(0)

@@ -5,6 +5,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dev.playbook.diagnostics.Failure;
 import dev.playbook.render.RenderException;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -66,7 +67,14 @@ final class PackFonts {
                 new DiagramFaces.Face(face.family(), face.weight(), face.style() == FontStyle.ITALIC, bytes)));
         try {
             diagramFaces = DiagramFaces.of(forDiagrams);
-        } catch (IOException | FontFormatException | RuntimeException e) {
+        } catch (IOException e) {
+            // Java copies a font made from bytes into its temporary folder first; that is all it reads or writes
+            String why = String.valueOf(e.getMessage()).replaceFirst("\\.$", "");
+            throw new RenderException(Failure.output("cannot draw the onboarding packs: Java keeps the fonts of their "
+                    + "diagrams in its temporary folder " + System.getProperty("java.io.tmpdir") + ", and could not ("
+                    + why + "). Make that folder writable, name another with "
+                    + "PLAYBOOK_JAVA_OPTS=-Djava.io.tmpdir=FOLDER, or leave the packs out with `pdf: false` in site.yaml"), e);
+        } catch (FontFormatException | RuntimeException e) {
             throw new RenderException("cannot make the pack's fonts for its diagrams: " + e.getMessage(), e);
         }
     }

@@ -1,13 +1,18 @@
 package dev.playbook.render.pdf;
 
+import dev.playbook.render.RenderException;
+import dev.playbook.testing.ChildJvm;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
@@ -75,5 +80,30 @@ class PackFontsTest {
         new Thread(elsewhere).start();
         assertNotSame(mine, elsewhere.get());
         assertNotSame(mine, new PackFonts().parsed("DejaVuSans-Bold.ttf"), "another build's fonts are its own");
+    }
+    @Test
+    void aTemporaryFolderJavaCannotWriteIsNamedInAnErrorThatSaysWhatToDo(@TempDir Path temp) throws Exception {
+        Path missing = temp.resolve("no-such-folder");
+
+        ChildJvm.Result run = ChildJvm.run(missing, MakesPackFonts.class);
+
+        assertEquals(0, run.code(), run::output);
+        String said = run.output().strip();
+        assertTrue(said.startsWith("failed output: cannot draw the onboarding packs"), said);
+        assertTrue(said.contains("temporary folder " + missing.toAbsolutePath()), said);
+        assertTrue(said.contains("-Djava.io.tmpdir=") && said.contains("pdf: false"), said);
+        assertFalse(Files.exists(missing), "the folder was made after all");
+    }
+
+    /** Makes the pack's fonts in a JVM of its own, whose temporary folder the test chose. */
+    static final class MakesPackFonts {
+        public static void main(String[] args) {
+            try {
+                new PackFonts();
+                System.out.println("made");
+            } catch (RenderException e) {
+                System.out.println("failed " + e.failure().kind().label() + ": " + e.getMessage());
+            }
+        }
     }
 }

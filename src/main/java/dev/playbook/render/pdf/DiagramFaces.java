@@ -13,6 +13,7 @@ import java.text.AttributedCharacterIterator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The faces a pack's diagrams are drawn in, by the family names a diagram may ask for. Batik,
@@ -24,17 +25,16 @@ import java.util.Map;
  * every pack after it on every thread: a Java font does not change once made.
  */
 final class DiagramFaces {
-    /** Generic and common names that mean a proportional face; the pack has one, DejaVu Sans. */
-    private static final String[] SANS_NAMES = {"sans-serif", "serif", "system-ui", "cursive", "fantasy",
-            "sansserif", "dialog", "arial", "helvetica", "verdana", "dejavu sans"};
-    /** Names that mean a face whose letters are all as wide. */
-    private static final String[] MONO_NAMES = {"monospace", "monospaced", "dialoginput", "courier",
-            "courier new", "dejavu sans mono"};
+    /** Names that mean a face whose letters are all as wide; every other name gets the sans face. */
+    private static final Set<String> MONO_NAMES = Set.of("monospace", "monospaced", "dialoginput", "courier",
+            "courier new", "dejavu sans mono");
 
-    private final Map<String, GVTFontFamily> families;
+    private final GVTFontFamily sans;
+    private final GVTFontFamily mono;
 
-    private DiagramFaces(Map<String, GVTFontFamily> families) {
-        this.families = Map.copyOf(families);
+    private DiagramFaces(GVTFontFamily sans, GVTFontFamily mono) {
+        this.sans = sans;
+        this.mono = mono;
     }
 
     /** @param faces the faces to draw with; each family needs an upright face of regular weight */
@@ -45,17 +45,17 @@ final class DiagramFaces {
             Font font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(face.bytes()));
             (face.family().equals(PackFonts.MONO) ? mono : sans).put(new Style(face.weight() >= 600, face.italic()), font);
         }
-        Map<String, GVTFontFamily> byName = new HashMap<>();
-        Family sansFamily = new Family(PackFonts.SANS, sans);
-        Family monoFamily = new Family(PackFonts.MONO, mono);
-        for (String name : SANS_NAMES) byName.put(name, sansFamily);
-        for (String name : MONO_NAMES) byName.put(name, monoFamily);
-        return new DiagramFaces(byName);
+        return new DiagramFaces(new Family(PackFonts.SANS, sans), new Family(PackFonts.MONO, mono));
     }
 
-    /** The family for a name in a diagram's {@code font-family}, or null for a name the pack does not know. */
+    /**
+     * The family for a name in a diagram's {@code font-family}: the mono face for the names of
+     * fixed-width fonts, the sans face for any other, as for the pack's own text. A diagram may
+     * name a font (a PlantUML block in a playbook can), but the pack is the same on every machine
+     * only if that font is never looked for.
+     */
     GVTFontFamily family(String name) {
-        return name == null ? null : families.get(name.strip().toLowerCase(Locale.ROOT));
+        return name != null && MONO_NAMES.contains(name.strip().toLowerCase(Locale.ROOT)) ? mono : sans;
     }
 
     /** A face to draw diagrams with. */

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pruning after it removes only what no build has used for a month.
  */
 class CacheUpkeepBuildTest {
-    private static final String PLAYBOOK = "playbook: demo\ntitle: %s\nstages:\n  - id: a\n    title: A\n"
+    private static final String PLAYBOOK = "playbook: demo\ntitle: Demo\nstages:\n  - id: a\n    title: %s\n"
             + "    tasks: [Do]\n    exit_criteria: [Done]\n";
 
     private static List<Path> entries(Path cache) throws IOException {
@@ -41,13 +41,13 @@ class CacheUpkeepBuildTest {
         Path source = Files.createDirectories(temp.resolve("defs"));
         Path cache = temp.resolve("cache");
         Path site = temp.resolve("site");
-        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("First title"));
+        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("First stage"));
         assertTrue(Builds.build(source, "defs", site, null, cache, false, "tool 1").succeeded());
         List<Path> first = entries(cache);
         assertFalse(first.isEmpty(), "the diagrams and the pack are cached");
 
-        // a new title: new diagrams and a new pack; the first ones are no longer used by this site
-        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("Second title"));
+        // the stage renamed: a new flowchart and a new pack; the first ones are no longer used by this site
+        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("Second stage"));
         assertTrue(Builds.build(source, "defs", site, null, cache, false, "tool 1").succeeded());
         List<Path> second = entries(cache).stream().filter(f -> !first.contains(f)).toList();
         assertFalse(second.isEmpty());
@@ -57,7 +57,7 @@ class CacheUpkeepBuildTest {
         Files.setLastModifiedTime(cache.resolve(".playbook-pruned"), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         assertTrue(Builds.build(source, "defs", site, null, cache, true, "tool 1").succeeded());
 
-        assertEquals(second, entries(cache), "what this site uses stays; the first title's entries are gone");
+        assertEquals(second, entries(cache), "what this site uses stays; the first stage's entries are gone");
         Instant marked = Files.getLastModifiedTime(second.get(0)).toInstant();
         assertTrue(marked.isAfter(Instant.now().minus(Duration.ofHours(1))), "read back, so marked as used: " + marked);
     }
@@ -66,7 +66,7 @@ class CacheUpkeepBuildTest {
     void aCheckNeitherMarksNorPrunes(@TempDir Path temp) throws IOException {
         Path source = Files.createDirectories(temp.resolve("defs"));
         Path cache = temp.resolve("cache");
-        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("Title"));
+        Files.writeString(source.resolve("demo.yaml"), PLAYBOOK.formatted("Stage"));
         assertTrue(Builds.build(source, "defs", temp.resolve("site"), null, cache, false, "tool 1").succeeded());
         List<Path> cached = entries(cache);
         age(cached, Duration.ofDays(60));

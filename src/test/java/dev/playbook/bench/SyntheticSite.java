@@ -88,8 +88,10 @@ public final class SyntheticSite {
                         .append("    probability: ").append(10 + s * 10).append('\n')
                         .append("    duration: ").append(s + 1).append("w\n");
                 if (s == 1 || s == 4) {
+                    // numbered, so that no two playbooks draw the same flowchart: real ones differ, and
+                    // identical sources are drawn once, which PlantUML's command line would not do
                     yaml.append("    branches:\n      - when: ").append(polish ? "Klient nie jest gotowy" : "The buyer is not ready")
-                            .append("\n        to: winback\n");
+                            .append(" (").append(p).append('.').append(s).append(")\n        to: winback\n");
                 }
                 Files.writeString(content.resolve(stageId + ".md"), page.toString(), StandardCharsets.UTF_8);
                 index.append("- ").append(title).append('\n');

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Draws many diagrams at once: each distinct job once, from the cache where it can, the rest in
+ * Draws many diagrams at once: each distinct source once, from the cache where it can, the rest in
  * parallel on every core, each drawn by PlantUML, cleaned for the page and cached on the same thread.
  * Counts what it drew and what it took from the cache.
  *
@@ -105,7 +105,10 @@ final class DiagramBatch {
      * each drawing as it is done, and must {@link Running#finish} the batch in any case.
      */
     Running start(List<DiagramJob> jobs) {
-        List<DiagramJob> distinct = jobs.stream().distinct().toList();
+        // one drawing per source, whatever labels its jobs give it
+        Map<String, DiagramJob> bySource = new LinkedHashMap<>();
+        for (DiagramJob job : jobs) bySource.putIfAbsent(job.source(), job);
+        List<DiagramJob> distinct = List.copyOf(bySource.values());
         AtomicLong lastDone = new AtomicLong(System.nanoTime());
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
         List<Future<?>> tasks = new ArrayList<>();
@@ -127,7 +130,7 @@ final class DiagramBatch {
             cancel(tasks, outcomes);
             throw e;
         }
-        return new Running(distinct, outcomes, tasks, lastDone);
+        return new Running(List.copyOf(jobs), distinct, outcomes, tasks, lastDone);
     }
 
     private static void cancel(List<Future<?>> tasks, List<CompletableFuture<Outcome>> outcomes) {
@@ -137,21 +140,25 @@ final class DiagramBatch {
 
     /** A batch being drawn. */
     final class Running {
+        /** Every job asked for, labels and all. */
+        private final List<DiagramJob> asked;
+        /** One job per source: what is drawn. */
         private final List<DiagramJob> jobs;
-        /** Each job's drawing, handed over as soon as it is drawn, before it is cached. */
+        /** Each source's drawing, unlabelled, handed over as soon as it is drawn, before it is cached. */
         private final List<CompletableFuture<Outcome>> outcomes;
-        /** Each job's whole work, its caching included. */
+        /** Each source's whole work, its caching included. */
         private final List<Future<?>> tasks;
-        private final Map<DiagramJob, Integer> index = new HashMap<>();
+        private final Map<String, Integer> index = new HashMap<>();
         private final AtomicLong lastDone;
 
-        private Running(List<DiagramJob> jobs, List<CompletableFuture<Outcome>> outcomes, List<Future<?>> tasks,
-                        AtomicLong lastDone) {
+        private Running(List<DiagramJob> asked, List<DiagramJob> jobs, List<CompletableFuture<Outcome>> outcomes,
+                        List<Future<?>> tasks, AtomicLong lastDone) {
+            this.asked = asked;
             this.jobs = jobs;
             this.outcomes = outcomes;
             this.tasks = tasks;
             this.lastDone = lastDone;
-            for (int i = 0; i < jobs.size(); i++) index.put(jobs.get(i), i);
+            for (int i = 0; i < jobs.size(); i++) index.put(jobs.get(i).source(), i);
         }
 
         /** When the last drawing (so far) was done, as {@link System#nanoTime}; the batch's start when none was. */
@@ -159,11 +166,11 @@ final class DiagramBatch {
             return lastDone.get();
         }
 
-        /** Waits for one job's drawing; safe on any thread. */
+        /** Waits for one job's drawing, with its labels; safe on any thread. */
         DiagramResult await(DiagramJob job) {
-            Integer i = index.get(job);
+            Integer i = index.get(job.source());
             if (i == null) throw new IllegalArgumentException("not in this batch: " + job);
-            return DiagramBatch.await(outcomes.get(i)).result();
+            return job.labelled(DiagramBatch.await(outcomes.get(i)).result());
         }
 
         /**
@@ -172,7 +179,7 @@ final class DiagramBatch {
          * running when this ends early (interrupted) is cancelled.
          */
         Map<DiagramJob, DiagramResult> finish(Diagnostics diagnostics) {
-            Map<DiagramJob, DiagramResult> results = new LinkedHashMap<>();
+            Map<String, DiagramResult> drawings = new HashMap<>();
             try {
                 for (int i = 0; i < jobs.size(); i++) {
                     DiagramJob job = jobs.get(i);
@@ -188,11 +195,16 @@ final class DiagramBatch {
                     } else if (!outcome.result().failed()) {
                         drawn.incrementAndGet();
                     }
-                    results.put(job, outcome.result());
+                    drawings.put(job.source(), outcome.result());
                     progress.advance("diagrams", i + 1, jobs.size());
                 }
             } finally {
                 cancel(tasks, outcomes);
+            }
+            Map<DiagramJob, DiagramResult> results = new LinkedHashMap<>();
+            for (DiagramJob job : asked) {
+                DiagramResult drawing = drawings.get(job.source());
+                if (drawing != null) results.putIfAbsent(job, job.labelled(drawing));
             }
             return results;
         }
@@ -230,7 +242,7 @@ final class DiagramBatch {
     private DiagramResult drawAndClean(DiagramJob job) {
         DiagramResult raw = engine.draw(job.source());
         if (raw.failed()) return raw;
-        return DiagramResult.drawn(cleaner.clean(raw.svg(), job.idPrefix(), job.title(), job.description()));
+        return DiagramResult.drawn(cleaner.cleanDrawing(raw.svg(), job.idPrefix()));
     }
 
     /** Waits for a job's whole work to end; what it drew, or how it failed, is its outcome's. */

@@ -1,17 +1,24 @@
 package dev.playbook.render.diagram;
 
 /**
- * A diagram to draw and how to label it for screen readers. Jobs with equal fields are drawn
- * once; the finished, cleaned SVG is cached under {@link #key()}.
+ * A diagram to draw and how to label it for screen readers. Jobs with the same source are drawn
+ * once, and the cleaned SVG is cached under {@link #key()} without its labels: each job gets its
+ * own title and description on the way out, so new labels alone never call for a new drawing.
  */
 record DiagramJob(String source, String title, String description) {
 
     String key() {
-        return DiagramCache.key(source + '\u0000' + title + '\u0000' + description);
+        return DiagramCache.key(source);
     }
 
     /** Ids inside the SVG: stable for the same source, different between diagrams of one page. */
     String idPrefix() {
-        return "d" + DiagramCache.key(source).substring(0, 12);
+        return "d" + key().substring(0, 12);
+    }
+
+    /** This job's labels on a drawing of its source; a failure as it is. */
+    DiagramResult labelled(DiagramResult drawing) {
+        if (drawing.failed()) return drawing;
+        return DiagramResult.drawn(SvgCleaner.labelled(drawing.svg(), idPrefix(), title, description));
     }
 }

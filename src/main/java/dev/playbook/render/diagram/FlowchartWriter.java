@@ -54,7 +54,8 @@ final class FlowchartWriter {
         // no label under 12 px: the size phones and Lighthouse take as legible
         line("skinparam ArrowFontSize 12");
         line("skinparam ActivityDiamondFontSize 12");
-        line("title " + PlantUmlText.escape(playbook.title()));
+        // no title: every page that shows the drawing names it above, and its labels name it to
+        // screen readers, so renaming a playbook leaves the drawing (and its cache entry) as it is
         line("start");
         List<Stage> path = route.mainPath();
         String phase = null;

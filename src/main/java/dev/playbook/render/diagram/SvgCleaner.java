@@ -29,7 +29,7 @@ import java.util.Set;
  */
 final class SvgCleaner {
     /** Bump when the cleaning changes, so cached diagrams are cleaned again. */
-    static final String VERSION = "svg-6";
+    static final String VERSION = "svg-7";
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     private static final Set<String> DROPPED_ROOT_ATTRIBUTES = Set.of("width", "height", "style", "zoomAndPan",
@@ -47,6 +47,15 @@ final class SvgCleaner {
      * @param title what the diagram shows, read out by screen readers
      */
     public String clean(String svg, String idPrefix, String title, String description) {
+        return labelled(cleanDrawing(svg, idPrefix), idPrefix, title, description);
+    }
+
+    /**
+     * The drawing cleaned, without its title and description, whose ids its root already names:
+     * what the cache keeps, so that a diagram whose source is unchanged (a playbook renamed, say)
+     * is not drawn again for new labels. Only {@link #labelled} makes it whole.
+     */
+    String cleanDrawing(String svg, String idPrefix) {
         try {
             Document doc = SafeXml.parse(parsers.get(), svg);
             Element root = doc.getDocumentElement();
@@ -61,15 +70,6 @@ final class SvgCleaner {
             // a picture with links in it is a group: role=img would hide the links from screen readers
             root.setAttribute("role", holdsLink(root) ? "group" : "img");
             root.setAttribute("aria-labelledby", idPrefix + "-title " + idPrefix + "-desc");
-            Element titleElement = doc.createElementNS(SVG_NS, "title");
-            titleElement.setAttribute("id", idPrefix + "-title");
-            // a control character from YAML's escapes would make the drawing XML no parser reads
-            titleElement.setTextContent(SafeXml.withoutForbiddenChars(title));
-            Element descElement = doc.createElementNS(SVG_NS, "desc");
-            descElement.setAttribute("id", idPrefix + "-desc");
-            descElement.setTextContent(SafeXml.withoutForbiddenChars(description));
-            root.insertBefore(descElement, root.getFirstChild());
-            root.insertBefore(titleElement, descElement);
             sanitize(root);
             slim(root);
             // the cleaning leaves no xlink attribute, so its namespace needs no declaration
@@ -78,6 +78,44 @@ final class SvgCleaner {
         } catch (Exception e) {
             throw new IllegalStateException("PlantUML produced SVG that cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A cleaned drawing with its title and description as the root's first children, as the
+     * root's {@code aria-labelledby} names them. The drawing may come from the cache, which others
+     * can write: it must have passed {@link SvgSafetyCheck}, which also makes sure it begins with
+     * its root; the labels go after that root's start tag, found with its quoted values skipped.
+     */
+    static String labelled(String drawing, String idPrefix, String title, String description) {
+        int end = endOfRootStartTag(drawing);
+        StringBuilder out = new StringBuilder(drawing.length() + title.length() + description.length() + 96);
+        boolean empty = drawing.charAt(end - 1) == '/';
+        out.append(drawing, 0, empty ? end - 1 : end).append('>');
+        // a control character from YAML's escapes would make the drawing XML no parser reads
+        out.append("<title id=\"").append(idPrefix).append("-title\">");
+        escape(SafeXml.withoutForbiddenChars(title), false, out);
+        out.append("</title><desc id=\"").append(idPrefix).append("-desc\">");
+        escape(SafeXml.withoutForbiddenChars(description), false, out);
+        out.append("</desc>");
+        if (empty) return out.append("</svg>").toString();
+        return out.append(drawing, end + 1, drawing.length()).toString();
+    }
+
+    /** The index of the {@code >} that ends the root's start tag, which {@code svg} begins with. */
+    private static int endOfRootStartTag(String svg) {
+        if (!svg.startsWith("<svg")) throw new IllegalArgumentException("not a drawing's root: " + svg.substring(0, Math.min(20, svg.length())));
+        char quote = 0;
+        for (int i = 4; i < svg.length(); i++) {
+            char c = svg.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the drawing's root is not closed");
     }
 
     /** Parsers and serializers are not for many threads, and costly to make: each drawing thread keeps its own. */

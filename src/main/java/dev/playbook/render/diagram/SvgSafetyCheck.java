@@ -11,8 +11,8 @@ import java.util.Locale;
  * Checks, in one streaming pass, that markup is a whole SVG holding nothing {@link SvgCleaner}
  * would have removed for safety: no script or other active element, no event handler, no link
  * the cleaner refuses, no comment, processing instruction or DTD (which an HTML page parses
- * differently from XML). For markup read back from a place others can write, such as the
- * diagram cache: far cheaper than cleaning it again, and it changes nothing.
+ * differently from XML), nothing before the root. For markup read back from a place others can
+ * write, such as the diagram cache: far cheaper than cleaning it again, and it changes nothing.
  */
 final class SvgSafetyCheck {
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
@@ -29,6 +29,8 @@ final class SvgSafetyCheck {
     /** Why {@code svg} may not be published as it is, or null when it may. */
     String problem(String svg) {
         if (svg.isBlank()) return "it is empty";
+        // the cleaner writes the root first; its labels are put in after the root's start tag
+        if (!svg.startsWith("<svg")) return "it does not begin with its drawing";
         XMLStreamReader reader = null;
         try {
             synchronized (factory) {

@@ -24,7 +24,7 @@ final class SwimlaneWriter {
         for (Role role : playbook.roles()) lanes.add(lane(role.title()));
         String unassigned = lane(messages.get("flow.unassigned"));
         StringBuilder out = new StringBuilder("@startuml\n");
-        out.append("title ").append(PlantUmlText.escape(messages.get("flow.whoDoesWhat") + ": " + playbook.title())).append('\n');
+        // untitled, as the flowchart is (see FlowchartWriter)
         // declaring the lanes first fixes their order to the order of the roles
         for (String lane : lanes) out.append(lane).append('\n');
         boolean started = false;

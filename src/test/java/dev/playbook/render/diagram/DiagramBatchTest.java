@@ -3,7 +3,9 @@ package dev.playbook.render.diagram;
 import dev.playbook.diagnostics.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,5 +82,28 @@ class DiagramBatchTest {
         assertEquals(3 * cores, batch.drawn());
         assertTrue(drawingThreads.size() <= cores,
                 "each batch started threads of its own: " + drawingThreads.size() + " threads for " + cores + " cores");
+    }
+
+    @Test
+    void newLabelsOnAnUnchangedSourceAreNotDrawnAgain(@TempDir Path folder) {
+        String source = "start\n:Call the buyer;\nstop";
+        DiagramJob first = new DiagramJob(source, "Flowchart: Old name", "Stages in order: Call");
+        DiagramJob renamed = new DiagramJob(source, "Flowchart: New & <better> name", "Stages in order: Call");
+
+        DiagramBatch before = new DiagramBatch(new PlantUmlEngine(), new DiagramCache(folder));
+        Map<DiagramJob, DiagramResult> drawn = before.draw(List.of(first, renamed), new Diagnostics());
+        assertEquals(1, before.drawn(), "one source, drawn once for both labels");
+        assertTrue(drawn.get(first).svg().contains(">Flowchart: Old name</title>"), drawn.get(first).svg());
+        assertTrue(drawn.get(renamed).svg().contains(">Flowchart: New &amp; &lt;better&gt; name</title>"));
+
+        // a later build, in a new process, with the playbook renamed
+        DiagramBatch after = new DiagramBatch(new PlantUmlEngine(), new DiagramCache(folder));
+        Diagnostics diagnostics = new Diagnostics();
+        DiagramResult again = after.draw(List.of(renamed), diagnostics).get(renamed);
+        assertEquals(0, after.drawn());
+        assertEquals(1, after.cached());
+        assertEquals(drawn.get(renamed), again);
+        assertTrue(diagnostics.sorted().isEmpty(), diagnostics.sorted().toString());
+        assertFalse(again.svg().contains("Old name"));
     }
 }

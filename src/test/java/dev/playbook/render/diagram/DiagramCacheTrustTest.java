@@ -119,6 +119,9 @@ class DiagramCacheTrustTest {
                 open + "<?x ><script>alert(1)</script>?></svg>",
                 "<!DOCTYPE svg [<!ENTITY x \"y\">]>" + open + "<text>&x;</text></svg>",
                 open + "<text>cut sh",
+                // a page's labels go in after the root's start tag: nothing may come before it
+                "<?xml version=\"1.0\"?>" + open + "<text>x</text></svg>",
+                " " + open + "<text>x</text></svg>",
                 "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>")) {
             assertNotNull(check.problem(bad), () -> "passed the check: " + bad);
         }

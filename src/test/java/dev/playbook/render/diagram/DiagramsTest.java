@@ -1,5 +1,6 @@
 package dev.playbook.render.diagram;
 
+import dev.playbook.Outcome;
 import dev.playbook.render.Messages;
 import dev.playbook.render.RenderScope;
 import dev.playbook.render.Theme;
@@ -8,6 +9,7 @@ import dev.playbook.diagnostics.Diagnostics;
 import dev.playbook.model.Language;
 import dev.playbook.model.Site;
 import dev.playbook.model.Stage;
+import dev.playbook.testing.Builds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +50,29 @@ class DiagramsTest {
         assertTrue(svg.contains("role=\"group\"") && svg.contains("<title id=") && svg.contains("<desc id="),
                 "a group (its boxes are links) with an accessible title and description");
         assertFalse(svg.contains("width=\"") && svg.matches("(?s)<svg[^>]*\\swidth=.*"), "no fixed width on the svg");
+    }
+
+    @Test
+    void aRenamedPlaybookKeepsItsDrawingsAndTheyCarryItsNewName(@TempDir Path temp) throws Exception {
+        Path definitions = Files.createDirectories(temp.resolve("defs"));
+        Path yaml = definitions.resolve("flow.yaml");
+        String original = Files.readString(RenderFixtures.folder("flow").resolve("flow.yaml"));
+        Files.writeString(yaml, original);
+        Path site = temp.resolve("site");
+        Path cache = temp.resolve("cache");
+        Outcome first = Builds.build(definitions, "defs", site, null, cache);
+        assertTrue(first.succeeded(), () -> first.diagnostics().sorted().toString());
+        assertEquals(2, Builds.summary(first).diagramsDrawn());
+
+        Files.writeString(yaml, original.replaceFirst("(?m)^title: .*$", "title: Renamed & <better>"));
+        Outcome second = Builds.build(definitions, "defs", site, null, cache);
+        assertTrue(second.succeeded(), () -> second.diagnostics().sorted().toString());
+        assertEquals(0, Builds.summary(second).diagramsDrawn(), "a new name alone is no reason to draw again");
+        assertEquals(2, Builds.summary(second).diagramsCached());
+        String page = Files.readString(site.resolve("flow/flow.html"));
+        assertTrue(page.contains("-title\">Schemat blokowy: Renamed &amp; &lt;better&gt;</title>"), "the flowchart's new name");
+        assertTrue(page.contains("-title\">Kto co robi: Renamed &amp; &lt;better&gt;</title>"), "the swimlanes' new name");
+        assertTrue(Files.readString(site.resolve("flow/flow.svg")).contains(">Schemat blokowy: Renamed &amp; &lt;better&gt;</title>"));
     }
 
     @Test

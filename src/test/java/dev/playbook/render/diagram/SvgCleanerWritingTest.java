@@ -37,6 +37,25 @@ class SvgCleanerWritingTest {
     }
 
     @Test
+    void labelsGoFirstInTheRootWhateverItsStartTagHolds() throws Exception {
+        String open = "<svg xmlns=\"" + SVG_NS + "\" data-a=\"x>y\" data-b='\"z>' aria-labelledby=\"p-title p-desc\"";
+        for (String drawing : List.of(open + "><g/></svg>", open + "/>")) {
+            String labelled = SvgCleaner.labelled(drawing, "p", "Flowchart: <New> & \"better\"", "Stages\u0001 in order");
+            Element root = SafeXml.parse(labelled).getDocumentElement();
+            assertEquals("x>y", root.getAttribute("data-a"));
+            assertEquals("\"z>", root.getAttribute("data-b"));
+            Element title = (Element) root.getFirstChild();
+            Element desc = (Element) title.getNextSibling();
+            assertEquals("title", title.getLocalName());
+            assertEquals("p-title", title.getAttribute("id"));
+            assertEquals("Flowchart: <New> & \"better\"", title.getTextContent());
+            assertEquals("p-desc", desc.getAttribute("id"));
+            assertEquals("Stages in order", desc.getTextContent(), "a control character XML forbids is dropped");
+            assertEquals(drawing.endsWith("/>") ? null : "g", desc.getNextSibling() == null ? null : desc.getNextSibling().getLocalName());
+        }
+    }
+
+    @Test
     void everyEscapeComesOutAsTheJdkWritesIt() throws Exception {
         Document doc = SafeXml.parse("<svg xmlns=\"" + SVG_NS + "\" viewBox=\"0 0 1 1\"><text/><g></g></svg>");
         Element text = (Element) doc.getDocumentElement().getFirstChild();

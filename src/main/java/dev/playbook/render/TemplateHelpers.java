@@ -17,10 +17,11 @@ public final class TemplateHelpers {
     private TemplateHelpers() {
     }
 
-    /** Puts {@code md}, {@code mdInline} and {@code plural} into a template's model. */
+    /** Puts {@code md}, {@code mdInline} and {@code plural} into a template's model: one page's or one pack's. */
     public static void addTo(Map<String, Object> model, MarkdownRenderer markdown, Messages messages) {
-        model.put("md", (TemplateMethodModelEx) args -> markup(markdown.block(markdownArgument(args))));
-        model.put("mdInline", (TemplateMethodModelEx) args -> markup(markdown.inline(markdownArgument(args))));
+        DiagramIdsOnPage ids = new DiagramIdsOnPage();
+        model.put("md", (TemplateMethodModelEx) args -> markup(ids.unique(markdown.block(markdownArgument(args)))));
+        model.put("mdInline", (TemplateMethodModelEx) args -> markup(ids.unique(markdown.inline(markdownArgument(args)))));
         model.put("plural", (TemplateMethodModelEx) args -> {
             if (args.size() != 2) throw new TemplateModelException("plural() takes a word and a number");
             Object n = DeepUnwrap.unwrap((TemplateModel) args.get(1));

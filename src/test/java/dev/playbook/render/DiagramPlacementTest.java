@@ -71,4 +71,29 @@ class DiagramPlacementTest {
             return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
         }
     }
+
+    @Test
+    void aDiagramShownTwiceOnAPageGetsIdsOfItsOwnThereAndIsDrawnOnce(@TempDir Path temp) throws IOException {
+        Path site = temp.resolve("site");
+        Outcome outcome = Builds.build(RenderFixtures.folder("repeated-diagram"), "defs", site, null, temp.resolve("cache"));
+        assertTrue(outcome.succeeded(), () -> outcome.diagnostics().sorted() + " " + outcome.failureMessage());
+        assertEquals(2, Builds.summary(outcome).diagramsDrawn(), "the repeated diagram once, and the flowchart");
+
+        Document page = Jsoup.parse(Files.readString(site.resolve("repeated/stages/a.html"), StandardCharsets.UTF_8));
+        List<Element> diagrams = page.select("figure.diagram svg[aria-labelledby]");
+        assertEquals(2, diagrams.size());
+        Map<String, Integer> ids = new HashMap<>();
+        for (Element e : page.select("[id]")) ids.merge(e.id(), 1, Integer::sum);
+        ids.forEach((id, n) -> assertEquals(1, n, () -> "the id " + id + " is on the page " + n + " times"));
+        for (Element svg : diagrams) {
+            String[] refs = svg.attr("aria-labelledby").split(" ");
+            assertEquals(2, refs.length);
+            assertEquals("title", page.getElementById(refs[0]).tagName(), "the label is this drawing's own title");
+            assertEquals(svg, page.getElementById(refs[0]).parent());
+            assertEquals(svg, page.getElementById(refs[1]).parent());
+        }
+        Document other = Jsoup.parse(Files.readString(site.resolve("repeated/stages/b.html"), StandardCharsets.UTF_8));
+        assertEquals(diagrams.get(0).attr("aria-labelledby"), other.selectFirst("figure.diagram svg").attr("aria-labelledby"),
+                "a page that shows it once keeps its usual ids");
+    }
 }

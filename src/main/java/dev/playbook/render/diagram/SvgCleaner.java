@@ -29,7 +29,7 @@ import java.util.Set;
  */
 final class SvgCleaner {
     /** Bump when the cleaning changes, so cached diagrams are cleaned again. */
-    static final String VERSION = "svg-7";
+    static final String VERSION = "svg-8";
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     private static final Set<String> DROPPED_ROOT_ATTRIBUTES = Set.of("width", "height", "style", "zoomAndPan",
@@ -72,6 +72,7 @@ final class SvgCleaner {
             root.setAttribute("aria-labelledby", idPrefix + "-title " + idPrefix + "-desc");
             sanitize(root);
             slim(root);
+            genericFontNames(root, null);
             // the cleaning leaves no xlink attribute, so its namespace needs no declaration
             root.removeAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xlink");
             return serialize(doc);
@@ -210,6 +211,30 @@ final class SvgCleaner {
             } else {
                 slim(child);
             }
+        }
+    }
+
+    /**
+     * Names the fonts PlantUML measured with ({@link BundledFonts}) by the generic families a
+     * page's reader has, as PlantUML names the machine's own: the drawing's text keeps the widths
+     * it was measured at ({@code textLength}) in whatever face the reader's browser picks. Text in
+     * the family its group already names loses the repeated name.
+     */
+    private static void genericFontNames(Element element, String inherited) {
+        String family = inherited;
+        if (element.hasAttribute("font-family")) {
+            String named = element.getAttribute("font-family").strip().replace("'", "").replace("\"", "");
+            String generic = named.equalsIgnoreCase(BundledFonts.SANS) ? "sans-serif"
+                    : named.equalsIgnoreCase(BundledFonts.MONO) ? "monospace" : null;
+            if (generic != null && generic.equals(inherited)) {
+                element.removeAttribute("font-family");
+            } else if (generic != null) {
+                element.setAttribute("font-family", generic);
+            }
+            family = element.getAttribute("font-family").isEmpty() ? inherited : element.getAttribute("font-family");
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e) genericFontNames(e, family);
         }
     }
 

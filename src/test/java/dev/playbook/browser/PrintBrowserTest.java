@@ -179,6 +179,24 @@ class PrintBrowserTest {
     }
 
     @Test
+    void printedFlowchartPageHasTheFlowchartUnderItsHeadingAndTheSwimlanesOnAPageOfTheirOwn() throws IOException {
+        Playbook richest = site.model().playbooks().stream()
+                .max(java.util.Comparator.comparingInt(pb -> pb.allStages().size())).orElseThrow();
+        browser.open(site.playbookFile(richest, "flow.html"));
+        String heading = browser.find("h1").getText();
+        String swimlanes = browser.find("#h-roles-diagram").getText();
+        String firstStage = richest.allStages().get(0).title();
+        String[] pages = pdfText(temp.resolve("flow.pdf")).split("\f");
+        List<String> printed = java.util.Arrays.stream(pages).filter(page -> !page.isBlank()).toList();
+        assertEquals(2, printed.size(), "the flowchart page should print on two sheets: " + printed);
+        assertTrue(printed.get(0).contains(heading) && printed.get(0).contains(firstStage),
+                "the first sheet should hold the heading and the flowchart under it: " + printed.get(0));
+        assertFalse(printed.get(0).contains(swimlanes), "the swimlanes' heading was left on the first sheet: " + printed.get(0));
+        assertTrue(printed.get(1).strip().startsWith(swimlanes), "the second sheet should begin with the swimlanes' heading: " + printed.get(1));
+        browser.assertNoPageErrors("the flowchart page");
+    }
+
+    @Test
     void printedAuditWorksheetHasItsHeaderAndAnswerLines() {
         browser.open(site.file("audit.html"));
         browser.emulateMedia("print");

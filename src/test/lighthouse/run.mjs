@@ -30,29 +30,39 @@ const browser = await puppeteer.launch({
     '--disable-extensions', '--no-first-run', '--no-default-browser-check'],
 });
 
-const results = [];
+// performance is measured on a shared machine, whose busy spells last minutes: a page that falls
+// short on performance alone is measured again in a later round, after the other pages, up to
+// job.attempts runs in all, and its best run counts
+const best = [];
+const last = [];
+const started = Date.now();
 try {
-  for (const target of job.pages) {
-    const started = Date.now();
-    let result;
-    // performance is measured on a shared machine: a page that falls short on it alone gets a
-    // few runs, and its best one counts
-    for (let attempt = 1; attempt <= job.attempts; attempt++) {
+  for (let round = 1; round <= job.attempts; round++) {
+    const pending = job.pages.map((_, i) => i).filter(i => round === 1 || measuredAgain(best[i], last[i]));
+    if (pending.length === 0) break;
+    if (round > 1) console.log(`round ${round}: ${pending.length} page(s) measured again`);
+    for (const i of pending) {
+      const target = job.pages[i];
       const run = await measure(target);
-      if (!result || run.scores.performance > result.scores.performance) result = run;
-      result.attempts = attempt;
-      if (run.scores.performance === 100 || !onlyPerformanceFails(run)) break;
+      last[i] = run;
+      if (!best[i] || run.scores.performance > best[i].scores.performance) best[i] = run;
+      best[i].attempts = round;
+      const scores = CATEGORIES.map(c => `${c} ${run.scores[c]}`).join(', ');
+      console.log(`${target.name}: ${scores} (run ${round}, ${Math.round((Date.now() - started) / 1000)} s in,`
+          + ` benchmark index ${run.benchmarkIndex}, CPU slowdown ${run.slowdown.toFixed(1)}x`
+          + `${target.ticks > 0 ? `, ${run.ticked} boxes ticked on load` : ''})`);
     }
-    results.push(result);
-    const scores = CATEGORIES.map(c => `${c} ${result.scores[c]}`).join(', ');
-    console.log(`${target.name}: ${scores} (${Math.round((Date.now() - started) / 1000)} s, ${result.attempts} run(s),`
-        + ` benchmark index ${result.benchmarkIndex}, CPU slowdown ${result.slowdown.toFixed(1)}x`
-        + `${target.ticks > 0 ? `, ${result.ticked} boxes ticked on load` : ''})`);
   }
 } finally {
   await browser.close();
 }
+const results = best;
 fs.writeFileSync(job.out, JSON.stringify(results, null, 2));
+
+/** Whether a page is worth another run: its best fell short on performance, and its last on nothing else. */
+function measuredAgain(best, last) {
+  return best.scores.performance < 100 && onlyPerformanceFails(last);
+}
 
 function onlyPerformanceFails(result) {
   return CATEGORIES.every(c => c === 'performance' || result.scores[c] === 100);

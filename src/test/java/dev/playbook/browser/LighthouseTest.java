@@ -41,7 +41,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Isolated
 class LighthouseTest {
     static final List<String> SCHEMES = List.of("light", "dark");
-    /** Runs a page may have when only its performance falls short: the machine is shared, and busy at times. */
+    /**
+     * Runs a page may have when only its performance falls short: the machine is shared, and busy
+     * for minutes at times, so a page's further runs come in later rounds, after the other pages'.
+     */
     static final int ATTEMPTS = 5;
     /** Boxes the restored-ticks run ticks before its measured load. */
     static final int TICKS = 3;

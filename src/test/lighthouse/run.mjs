@@ -56,8 +56,7 @@ try {
 } finally {
   await browser.close();
 }
-const results = best;
-fs.writeFileSync(job.out, JSON.stringify(results, null, 2));
+fs.writeFileSync(job.out, JSON.stringify(best, null, 2));
 
 /** Whether a page is worth another run: its best fell short on performance, and its last on nothing else. */
 function measuredAgain(best, last) {

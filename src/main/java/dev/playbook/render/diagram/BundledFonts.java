@@ -1,11 +1,12 @@
 package dev.playbook.render.diagram;
 
+import dev.playbook.render.ShippedFonts;
+
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,10 +19,8 @@ import java.util.Locale;
  * prefers to a registered one; both measure alike.
  */
 final class BundledFonts {
-    static final String SANS = "DejaVu Sans";
-    static final String MONO = "DejaVu Sans Mono";
-    private static final List<String> FILES = List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
-            "DejaVuSans-BoldOblique.ttf", "DejaVuSansMono.ttf");
+    static final String SANS = ShippedFonts.SANS;
+    static final String MONO = ShippedFonts.MONO;
 
     private BundledFonts() {
     }
@@ -43,8 +42,8 @@ final class BundledFonts {
 
     private static boolean register() {
         GraphicsEnvironment fonts = GraphicsEnvironment.getLocalGraphicsEnvironment();
-        for (String file : FILES) {
-            try (InputStream in = BundledFonts.class.getResourceAsStream("/fonts/" + file)) {
+        for (ShippedFonts.Face face : ShippedFonts.FACES) {
+            try (InputStream in = ShippedFonts.open(face)) {
                 if (in == null) return false;
                 // false when the machine has the family already, which then serves as well
                 fonts.registerFont(Font.createFont(Font.TRUETYPE_FONT, in));

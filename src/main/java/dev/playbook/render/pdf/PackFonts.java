@@ -7,6 +7,8 @@ import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.playbook.diagnostics.Failure;
 import dev.playbook.render.RenderException;
+import dev.playbook.render.ShippedFonts;
+import dev.playbook.render.ShippedFonts.Face;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -33,18 +35,8 @@ import java.util.Map;
  * is embedded, subset to the letters used.
  */
 final class PackFonts {
-    static final String SANS = "DejaVu Sans";
-    static final String MONO = "DejaVu Sans Mono";
-
-    private record Face(String file, String family, int weight, FontStyle style) {
-    }
-
-    private static final List<Face> FACES = List.of(
-            new Face("DejaVuSans.ttf", SANS, 400, FontStyle.NORMAL),
-            new Face("DejaVuSans-Bold.ttf", SANS, 700, FontStyle.NORMAL),
-            new Face("DejaVuSans-Oblique.ttf", SANS, 400, FontStyle.ITALIC),
-            new Face("DejaVuSans-BoldOblique.ttf", SANS, 700, FontStyle.ITALIC),
-            new Face("DejaVuSansMono.ttf", MONO, 400, FontStyle.NORMAL));
+    static final String SANS = ShippedFonts.SANS;
+    static final String MONO = ShippedFonts.MONO;
 
     /** The font files' bytes, read once: every pack of a build uses the same ones. */
     private final Map<Face, byte[]> files = new LinkedHashMap<>();
@@ -54,8 +46,8 @@ final class PackFonts {
     private final ThreadLocal<Map<Face, TrueTypeFont>> parsedFaces = ThreadLocal.withInitial(HashMap::new);
 
     PackFonts() throws RenderException {
-        for (Face face : FACES) {
-            try (InputStream in = PackFonts.class.getResourceAsStream("/fonts/" + face.file())) {
+        for (Face face : ShippedFonts.FACES) {
+            try (InputStream in = ShippedFonts.open(face)) {
                 if (in == null) throw new RenderException("the jar is missing the font " + face.file(), null);
                 files.put(face, withoutTable(in.readAllBytes(), "GSUB"));
             } catch (IOException e) {
@@ -64,7 +56,7 @@ final class PackFonts {
         }
         List<DiagramFaces.Face> forDiagrams = new ArrayList<>();
         files.forEach((face, bytes) -> forDiagrams.add(
-                new DiagramFaces.Face(face.family(), face.weight(), face.style() == FontStyle.ITALIC, bytes)));
+                new DiagramFaces.Face(face.family(), face.weight(), face.italic(), bytes)));
         try {
             diagramFaces = DiagramFaces.of(forDiagrams);
         } catch (IOException e) {
@@ -125,7 +117,7 @@ final class PackFonts {
         for (Map.Entry<Face, byte[]> entry : files.entrySet()) {
             Face face = entry.getKey();
             byte[] bytes = entry.getValue();
-            builder.useFont(loaded(face, bytes, document), face.family(), face.weight(), face.style(), true);
+            builder.useFont(loaded(face, bytes, document), face.family(), face.weight(), face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true);
         }
     }
 
@@ -140,7 +132,7 @@ final class PackFonts {
             Face face = entry.getKey();
             if (!face.family().equals(SANS)) continue;
             resolver.addFont(loaded(face, entry.getValue(), document), face.family(), face.weight(),
-                    face.style() == FontStyle.ITALIC ? IdentValue.ITALIC : IdentValue.NORMAL, true,
+                    face.italic() ? IdentValue.ITALIC : IdentValue.NORMAL, true,
                     PdfBoxFontResolver.FontGroup.FINAL_FALLBACK);
         }
     }

@@ -186,7 +186,33 @@ class ReaderLayoutBrowserTest {
         browser.assertNoPageErrors("the flowchart");
     }
 
+    @Test
+    void onAPhoneALongPageDrawsItsSectionsAsTheReaderNearsThem() {
+        width(390);
+        Playbook pb = playbook(Language.EN);
+        for (String view : List.of("index.html", "checklist.html")) {
+            browser.open(site.playbookFile(pb, view));
+            String sections = view.equals("index.html") ? "main > section" : ".checklist-stage";
+            List<WebElement> all = browser.findAll(sections);
+            assertTrue(all.size() > 3, view + ": the example should be long enough to have sections off the screen");
+            WebElement first = all.get(0);
+            WebElement last = all.get(all.size() - 1);
+            assertEquals(true, drawn(first), view + ": the first section is on the screen and drawn");
+            assertEquals(false, drawn(last), view + ": the last section is far below the screen and not drawn yet");
+            browser.script("arguments[0].scrollIntoView();", last);
+            browser.wait(view + ": the last section to be drawn once scrolled to", () -> drawn(last));
+            assertTrue(last.getRect().getHeight() > 0, view + ": the last section has its real height once drawn");
+        }
+        browser.assertNoPageErrors("the overview and the checklist on a phone");
+    }
+
     // ---------------------------------------------------------------------------------------------
+
+    /** Whether the browser lays out and paints a section's content, rather than skipping it until it is near the screen. */
+    private static boolean drawn(WebElement section) {
+        return Boolean.TRUE.equals(browser.script(
+                "return arguments[0].firstElementChild.checkVisibility({contentVisibilityAuto: true});", section));
+    }
 
     private static Playbook playbook(Language language) {
         return site.model().playbooks().stream().filter(pb -> pb.language() == language).findFirst()

@@ -34,6 +34,75 @@
     });
   }
 
+  /* ---------- the reader's place across a reload ---------- */
+
+  /*
+   * A long page's far sections are laid out only as the reader nears them (see the stylesheet), so
+   * a browser restoring a reloaded page by its scroll offset lands where their guessed heights put
+   * it, not where the reader was. The page keeps its place by the element at the top of the window
+   * instead: the live preview reloads a page on every save, and its author stays where they were.
+   */
+  function keepPlaceAcrossReloads() {
+    var store;
+    try { store = window.sessionStorage; } catch (e) { return; }
+    if (!store || !("scrollRestoration" in history)) return;
+    var key = "playbook-place:" + location.pathname;
+    if (arrivedAgain()) restorePlace(store, key);
+    window.addEventListener("pagehide", function () {
+      // the browser restores by offset only when no place could be kept
+      history.scrollRestoration = savePlace(store, key) ? "manual" : "auto";
+    });
+  }
+
+  function arrivedAgain() {
+    var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
+    var kind = entries.length ? entries[0].type : "";
+    return kind === "reload" || kind === "back_forward";
+  }
+
+  /** The nearest heading at or above the window's top, and how far above it is. */
+  function savePlace(store, key) {
+    try {
+      if (window.scrollY < 1) {
+        store.removeItem(key);
+        return false;
+      }
+      // headings, since the page between one and the window's top is the same after a reload
+      var marks = document.querySelectorAll("main h1[id], main h2[id], main h3[id], main h4[id]");
+      var place = null;
+      for (var i = 0; i < marks.length; i++) {
+        if (!marks[i].getClientRects().length) continue; // not shown, so nowhere to come back to
+        var top = marks[i].getBoundingClientRect().top;
+        if (top <= 1 && (!place || top > place.top)) place = { id: marks[i].id, top: top, y: window.scrollY };
+      }
+      if (!place) return false;
+      store.setItem(key, JSON.stringify(place));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function restorePlace(store, key) {
+    var place = null;
+    try { place = JSON.parse(store.getItem(key)); } catch (e) { place = null; }
+    if (!place) return;
+    var mark = typeof place.id === "string" ? document.getElementById(place.id) : null;
+    // an edit in the preview can take the element away: the offset is then the best guess left
+    if (!mark || typeof place.top !== "number") {
+      if (typeof place.y === "number") window.scrollTo(0, place.y);
+      return;
+    }
+    var settle = function () {
+      var off = mark.getBoundingClientRect().top - place.top;
+      if (Math.abs(off) > 1) window.scrollTo(0, window.scrollY + off);
+    };
+    settle();
+    // the sections drawn once there can hold more or less than guessed, and a page still short
+    // of its real length stops a scroll early: a second look, once they are drawn, puts it right
+    requestAnimationFrame(function () { requestAnimationFrame(settle); });
+  }
+
   /* ---------- diagrams at full size ---------- */
 
   /** On a narrow screen a diagram is scaled down to fit; at full size it keeps its own width and scrolls. */
@@ -700,6 +769,7 @@
   }
 
   function start() {
+    keepPlaceAcrossReloads();
     setUpPrinting();
     setUpDiagramZoom();
     setUpSearch();

@@ -206,7 +206,45 @@ class ReaderLayoutBrowserTest {
         browser.assertNoPageErrors("the overview and the checklist on a phone");
     }
 
+    @Test
+    void aReloadedPageKeepsTheReadersPlace() {
+        // the live preview reloads a page on every save; sections drawn only near the screen would
+        // otherwise have the browser restore an offset measured against their guessed heights
+        width(390);
+        Playbook pb = playbook(Language.EN);
+        List<String> moved = new ArrayList<>();
+        for (String view : List.of("checklist.html", "index.html")) {
+            browser.open(site.playbookFile(pb, view));
+            List<String> headings = browser.findAll("main h2[id], main h3[id]").stream()
+                    .map(h -> h.getDomAttribute("id")).toList();
+            for (String id : headings.subList(headings.size() / 2, headings.size() - 1)) {
+                browser.script("var h = document.getElementById(arguments[0]); h.scrollIntoView(); window.scrollBy(0, 40);", id);
+                long before = top(id);
+                browser.reload();
+                long[] lastSeen = {Long.MIN_VALUE};
+                browser.wait(view + ": the place to settle after a reload", () -> settled(id, lastSeen));
+                long after = top(id);
+                if (Math.abs(after - before) > 2) moved.add(view + " #" + id + ": " + before + " px before, " + after + " px after");
+            }
+        }
+        assertEquals(List.of(), moved, "headings that a reload moved on a phone");
+        browser.assertNoPageErrors("reloading the checklist and the overview");
+    }
+
     // ---------------------------------------------------------------------------------------------
+
+    private static long top(String id) {
+        return ((Number) browser.script("return Math.round(document.getElementById(arguments[0]).getBoundingClientRect().top);", id)).longValue();
+    }
+
+    /** Whether the element has stayed where it is since the last look, a few frames ago. */
+    private static boolean settled(String id, long[] lastSeen) {
+        browser.script("return new Promise(function (done) { requestAnimationFrame(function () { requestAnimationFrame(done); }); });");
+        long now = top(id);
+        boolean same = now == lastSeen[0];
+        lastSeen[0] = now;
+        return same;
+    }
 
     /** Whether the browser lays out and paints a section's content, rather than skipping it until it is near the screen. */
     private static boolean drawn(WebElement section) {

@@ -43,15 +43,20 @@
    * instead: the live preview reloads a page on every save, and its author stays where they were.
    */
   function keepPlaceAcrossReloads() {
-    var store;
-    try { store = window.sessionStorage; } catch (e) { return; }
-    if (!store || !("scrollRestoration" in history)) return;
+    if (!("scrollRestoration" in history)) return;
     var key = "playbook-place:" + location.pathname;
-    if (arrivedAgain()) restorePlace(store, key);
+    // the tab's storage is opened only when it is needed: opening it can cost a load milliseconds
+    var store = arrivedAgain() ? sessionStore() : null;
+    if (store) restorePlace(store, key);
     window.addEventListener("pagehide", function () {
+      var leaving = sessionStore();
       // the browser restores by offset only when no place could be kept
-      history.scrollRestoration = savePlace(store, key) ? "manual" : "auto";
+      history.scrollRestoration = leaving && savePlace(leaving, key) ? "manual" : "auto";
     });
+  }
+
+  function sessionStore() {
+    try { return window.sessionStorage || null; } catch (e) { return null; }
   }
 
   function arrivedAgain() {

@@ -65,22 +65,24 @@
     return kind === "reload" || kind === "back_forward";
   }
 
-  /** The nearest heading at or above the window's top, and how far above it is. */
+  /**
+   * The nearest heading at or above the window's top, and how far above it is. A place kept on an
+   * earlier visit goes when there is none now, or a later reload would go back to it.
+   */
   function savePlace(store, key) {
     try {
-      if (window.scrollY < 1) {
-        store.removeItem(key);
-        return false;
-      }
       // headings, since the page between one and the window's top is the same after a reload
-      var marks = document.querySelectorAll("main h1[id], main h2[id], main h3[id], main h4[id]");
+      var marks = window.scrollY < 1 ? [] : document.querySelectorAll("main h1[id], main h2[id], main h3[id], main h4[id]");
       var place = null;
       for (var i = 0; i < marks.length; i++) {
         if (!marks[i].getClientRects().length) continue; // not shown, so nowhere to come back to
         var top = marks[i].getBoundingClientRect().top;
         if (top <= 1 && (!place || top > place.top)) place = { id: marks[i].id, top: top, y: window.scrollY };
       }
-      if (!place) return false;
+      if (!place) {
+        store.removeItem(key);
+        return false;
+      }
       store.setItem(key, JSON.stringify(place));
       return true;
     } catch (e) {

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  */
 public final class Theme {
     /** The default theme's assets; PageHeadTest checks this matches {@code templates/assets/}. */
-    static final List<String> DEFAULT_ASSETS = List.of("icon.png", "icon.svg", "playbook.js", "style.css");
+    static final List<String> DEFAULT_ASSETS = List.of("favicon.png", "icon.png", "icon.svg", "playbook.js", "style.css");
     private static final String BUNDLED = "/templates/";
     /** How messages name a file of the bundled theme, which has no path an author could open. */
     private static final String BUILT_IN = "<built-in>/";

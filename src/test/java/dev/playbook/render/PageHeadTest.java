@@ -116,17 +116,35 @@ class PageHeadTest {
     }
 
     @Test
-    void theIconsAreAnSvgMarkAndAPngTouchIcon() throws IOException {
-        byte[] png = Files.readAllBytes(site.resolve("assets/icon.png"));
-        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "icon.png is not a PNG");
-        // the touch icon's size, from its IHDR chunk: 180 × 180, what phones put on a home screen
-        assertEquals(180, readInt(png, 16));
-        assertEquals(180, readInt(png, 20));
+    void theIconsAreASmallPngATouchIconAndAnSvgMark() throws IOException {
+        // the tab's icon: a PNG of a tab's size, since a browser decodes it in the page's own process on every load
+        assertPng(site.resolve("assets/favicon.png"), 48);
+        // the touch icon: what phones put on a home screen
+        assertPng(site.resolve("assets/icon.png"), 180);
         Document svg = Jsoup.parse(Files.readString(site.resolve("assets/icon.svg")), "", Parser.xmlParser());
         Element root = svg.selectFirst("svg");
         assertNotNull(root, "icon.svg has no svg element");
         assertEquals("http://www.w3.org/2000/svg", root.attr("xmlns"));
         assertFalse(root.attr("viewBox").isEmpty(), "icon.svg has no viewBox, so it does not scale");
+    }
+
+    @Test
+    void theTabsIconIsThePngNotTheSvg() throws IOException {
+        for (Path page : pages()) {
+            Element link = Jsoup.parse(page.toFile(), "UTF-8").selectFirst("head > link[rel=icon]");
+            assertNotNull(link, site.relativize(page) + " has no icon");
+            assertTrue(link.attr("href").endsWith("favicon.png"), site.relativize(page) + ": " + link);
+            assertEquals("image/png", link.attr("type"), site.relativize(page) + ": " + link);
+            assertEquals("48x48", link.attr("sizes"), site.relativize(page) + ": " + link);
+        }
+    }
+
+    /** A PNG of {@code size} × {@code size} pixels, by its signature and its IHDR chunk. */
+    private static void assertPng(Path file, int size) throws IOException {
+        byte[] png = Files.readAllBytes(file);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), file.getFileName() + " is not a PNG");
+        assertEquals(size, readInt(png, 16), file.getFileName() + "'s width");
+        assertEquals(size, readInt(png, 20), file.getFileName() + "'s height");
     }
 
     @Test

@@ -110,25 +110,80 @@
     requestAnimationFrame(function () { requestAnimationFrame(settle); });
   }
 
+  /* ---------- pictures put in as the reader nears them ---------- */
+
+  /*
+   * A picture the page holds as markup in <noscript> (see the overview's template), with its space
+   * kept: it is put in when the reader comes within a screen of it, or prints. Browsers fetch a lazy
+   * picture much further ahead than that, and an SVG picture costs the page's own thread to read.
+   */
+  function setUpPictures() {
+    var spaces = document.querySelectorAll("[data-picture]");
+    if (!spaces.length) return;
+    window.addEventListener("beforeprint", function () {
+      each(document.querySelectorAll("[data-picture]"), function (space) {
+        var picture = showPicture(space);
+        // a picture that waits for the window would print blank
+        if (picture) picture.setAttribute("loading", "eager");
+      });
+    });
+    if (!("IntersectionObserver" in window)) {
+      each(spaces, showPicture);
+      return;
+    }
+    var watcher = new IntersectionObserver(function (entries) {
+      each(entries, function (entry) {
+        if (!entry.isIntersecting) return;
+        watcher.unobserve(entry.target);
+        showPicture(entry.target);
+      });
+    }, { rootMargin: "100% 0px" });
+    each(spaces, function (space) { watcher.observe(space); });
+  }
+
+  /** Puts a held picture in its space's place; the picture, or null if there was none left to put. */
+  function showPicture(space) {
+    var markup = space.querySelector("noscript");
+    if (!space.parentNode || !markup) return null;
+    // the markup is the theme's own, and a browser running this script kept it as text
+    var holder = document.createElement("div");
+    holder.innerHTML = markup.textContent;
+    var picture = holder.querySelector("img");
+    if (!picture) return null;
+    space.parentNode.replaceChild(picture, space);
+    return picture;
+  }
+
   /* ---------- diagrams at full size ---------- */
 
   /** On a narrow screen a diagram is scaled down to fit; at full size it keeps its own width and scrolls. */
   function setUpDiagramZoom() {
     each(document.querySelectorAll("[data-zoom]"), function (button) {
       var figure = document.getElementById(button.getAttribute("data-zoom"));
-      // the drawing is inline, or (on the overview) the picture of the flowchart's file
-      var drawing = figure && figure.querySelector(".diagram-svg");
-      if (!drawing) return;
-      var width = drawing.tagName.toLowerCase() === "img" ? Number(drawing.getAttribute("width"))
-        : drawing.viewBox && drawing.viewBox.baseVal && drawing.viewBox.baseVal.width;
+      var width = figure && drawnWidth(figure);
       if (!width) return;
       button.addEventListener("click", function () {
+        // a picture still held is put in first, to be seen at full size
+        var space = figure.querySelector("[data-picture]");
+        if (space) showPicture(space);
+        var drawing = figure.querySelector(".diagram-svg");
+        if (!drawing) return;
         var full = button.getAttribute("aria-pressed") !== "true";
         button.setAttribute("aria-pressed", String(full));
         figure.classList.toggle("full-size", full);
         drawing.style.width = full ? width + "px" : "";
       });
     });
+  }
+
+  /** The width a diagram was drawn at: the inline drawing's, or (on the overview) its picture's. */
+  function drawnWidth(figure) {
+    var space = figure.querySelector("[data-picture]");
+    if (space) return Number(space.getAttribute("data-width"));
+    var drawing = figure.querySelector(".diagram-svg");
+    if (!drawing) return 0;
+    return drawing.tagName.toLowerCase() === "img" ? Number(drawing.getAttribute("width"))
+      : drawing.viewBox && drawing.viewBox.baseVal && drawing.viewBox.baseVal.width;
   }
 
   /* ---------- search ---------- */
@@ -778,6 +833,7 @@
   function start() {
     keepPlaceAcrossReloads();
     setUpPrinting();
+    setUpPictures();
     setUpDiagramZoom();
     setUpSearch();
     setUpChecklist();

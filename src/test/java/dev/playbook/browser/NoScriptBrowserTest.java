@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,12 @@ class NoScriptBrowserTest {
             List<WebElement> links = browser.findAll(".playbook-nav a");
             assertFalse(links.isEmpty(), pb.id() + ": no views of the playbook");
             for (WebElement link : links) assertTrue(link.isDisplayed(), pb.id() + ": a view of the playbook is hidden without script");
+            // the flowchart's picture, which the script puts in as the reader nears it, is there from the start
+            List<WebElement> picture = browser.findAll("#flow-diagram img.diagram-svg");
+            assertEquals(1, picture.size(), pb.id() + ": the overview shows no flowchart without script");
+            assertTrue(picture.get(0).isDisplayed(), pb.id() + ": the flowchart picture is hidden without script");
+            assertTrue(picture.get(0).getDomAttribute("src").endsWith("flow.svg"), pb.id() + ": " + picture.get(0).getDomAttribute("src"));
+            assertTrue(picture.get(0).getRect().getHeight() > 100, pb.id() + ": the flowchart picture has no height");
             for (Stage stage : pb.allStages()) {
                 browser.open(site.stagePage(pb, stage));
                 String text = browser.find("main").getText();

@@ -164,7 +164,10 @@ class ReaderLayoutBrowserTest {
         width(390);
         for (String view : List.of("index.html", "flow.html")) {
             browser.open(site.playbookFile(playbook(Language.EN), view));
-            // the flowchart page holds the drawing inline; the overview shows the picture of flow.svg
+            // the flowchart page holds the drawing inline; the overview shows the picture of flow.svg,
+            // put in as the reader nears it
+            browser.script("document.getElementById('flow-diagram').scrollIntoView();");
+            browser.wait(view + ": the flowchart", () -> !browser.findAll("#flow-diagram .diagram-svg").isEmpty());
             WebElement svg = browser.find("#flow-diagram .diagram-svg");
             assertEquals(view.equals("flow.html") ? "svg" : "img", svg.getTagName(), view);
             double drawn = ((Number) browser.script("var d = arguments[0]; return d.tagName.toLowerCase() === 'img'"
@@ -184,6 +187,40 @@ class ReaderLayoutBrowserTest {
             assertTrue(svg.getRect().getWidth() < drawn, view + ": a second press fits it to the screen again");
         }
         browser.assertNoPageErrors("the flowchart");
+    }
+
+    @Test
+    void theOverviewFetchesItsFlowchartPictureOnlyAsTheReaderNearsIt() {
+        Path overview = site.playbookFile(playbook(Language.EN), "index.html");
+        // with scripts on, a browser keeps what is in <noscript> as text: a picture there is no element, and is not fetched
+        String held = "return document.querySelectorAll('#flow-diagram noscript').length === 1"
+                + " && document.querySelectorAll('#flow-diagram img').length === 0;";
+        String height = "return document.getElementById('flow-diagram').getBoundingClientRect().height;";
+        for (int width : WIDTHS) {
+            width(width);
+            browser.open(overview);
+            browser.waitUntilLoaded();
+            // more than a screen below the window's bottom; on a phone it is always that far
+            boolean far = Boolean.TRUE.equals(browser.script(
+                    "return document.getElementById('flow-diagram').getBoundingClientRect().top > 2.2 * window.innerHeight;"));
+            assertTrue(far || width > 390, "on a phone the overview's flowchart should start more than two screens down");
+            if (far) {
+                assertEquals(true, browser.script(held), width + " px: the flowchart picture is in the page before the reader nears it");
+            }
+            double space = ((Number) browser.script(height)).doubleValue();
+            browser.script("document.getElementById('h-flow').scrollIntoView();");
+            browser.wait(width + " px: the flowchart picture", () -> Boolean.TRUE.equals(browser.script(
+                    "var p = document.querySelector('#flow-diagram img.diagram-svg'); return !!p && p.complete && p.naturalWidth > 0;")));
+            assertEquals(space, ((Number) browser.script(height)).doubleValue(), 0.5,
+                    width + " px: the space held for the picture should be the picture's, so nothing moves when it comes");
+            assertEquals(false, browser.script(held), width + " px: the held space is still there");
+        }
+        // printing, without scrolling there first: the picture is put in at once
+        browser.open(overview);
+        browser.waitUntilLoaded();
+        browser.script("window.dispatchEvent(new Event('beforeprint'));");
+        assertEquals("eager", browser.find("#flow-diagram img.diagram-svg").getDomAttribute("loading"), "a printed picture must not wait");
+        browser.assertNoPageErrors("the overview");
     }
 
     @Test

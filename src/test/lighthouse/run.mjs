@@ -35,6 +35,8 @@ const browser = await puppeteer.launch({
 // job.attempts runs in all, and its best run counts
 const best = [];
 const last = [];
+// every run's performance score and Total Blocking Time, per page: a failure shows how far off each run was
+const history = [];
 const started = Date.now();
 try {
   // A browser just started has its own work still to do (its processes, caches and fonts), which a
@@ -48,11 +50,13 @@ try {
       const target = job.pages[i];
       const run = await measure(target);
       last[i] = run;
+      (history[i] = history[i] || []).push(`${run.scores.performance} (${run.tbt} ms)`);
       if (!best[i] || run.scores.performance > best[i].scores.performance) best[i] = run;
       best[i].attempts = round;
+      best[i].runs = history[i];
       const scores = CATEGORIES.map(c => `${c} ${run.scores[c]}`).join(', ');
       console.log(`${target.name}: ${scores} (run ${round}, ${Math.round((Date.now() - started) / 1000)} s in,`
-          + ` benchmark index ${run.benchmarkIndex}, CPU slowdown ${run.slowdown.toFixed(1)}x`
+          + ` Total Blocking Time ${run.tbt} ms, benchmark index ${run.benchmarkIndex}, CPU slowdown ${run.slowdown.toFixed(1)}x`
           + `${target.ticks > 0 ? `, ${run.ticked} boxes ticked on load` : ''})`);
     }
   }
@@ -164,6 +168,7 @@ function summary(target, run, schemeSeen) {
     scheme: target.scheme,
     schemeSeen,
     scores,
+    tbt: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? -1),
     failing,
     layoutShifts: shifts && shifts.score !== null && shifts.score < 1 ? items(shifts) : [],
     console: run.artifacts.ConsoleMessages

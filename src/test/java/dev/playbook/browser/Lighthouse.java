@@ -45,7 +45,7 @@ final class Lighthouse {
     /** What Lighthouse found on one page. */
     record Result(String name, String url, String scheme, String schemeSeen, Map<String, Integer> scores,
                   List<String> failing, List<String> layoutShifts, List<String> console, List<String> offsite,
-                  int attempts, int benchmarkIndex, double slowdown, int ticked) {
+                  int attempts, List<String> runs, int benchmarkIndex, double slowdown, int ticked) {
     }
 
     private Lighthouse() {
@@ -133,7 +133,8 @@ final class Lighthouse {
         }
         return new Result(r.get("name").asText(), r.get("url").asText(), r.get("scheme").asText(),
                 r.get("schemeSeen").asText(), scores, failing, texts(r.get("layoutShifts")), texts(r.get("console")),
-                texts(r.get("offsite")), r.get("attempts").asInt(), r.get("benchmarkIndex").asInt(),
+                texts(r.get("offsite")), r.get("attempts").asInt(), r.has("runs") ? texts(r.get("runs")) : List.of(),
+                r.get("benchmarkIndex").asInt(),
                 r.get("slowdown").asDouble(), r.get("ticked").asInt());
     }
 

@@ -94,6 +94,7 @@ class LighthouseTest {
             StringBuilder report = new StringBuilder(r.name() + " (" + r.url() + ", best of " + r.attempts()
                     + " run(s), benchmark index " + r.benchmarkIndex() + ", CPU slowdown " + String.format("%.1f", r.slowdown())
                     + "x): " + String.join("; ", problems));
+            if (!r.runs().isEmpty()) report.append("\n  every run's performance (Total Blocking Time): ").append(String.join(", ", r.runs()));
             r.failing().forEach(f -> report.append("\n  ").append(f));
             r.layoutShifts().forEach(s -> report.append("\n  layout shift: ").append(s));
             fail(report.toString());

@@ -1,6 +1,7 @@
 /*
  * Playbook's only script. Every page reads fine without it; it adds search, print buttons, diagrams
- * at full size, and checklists that remember their ticks per deal. No framework, no network: it
+ * at full size, pictures put in as the reader nears them, and checklists that remember their ticks
+ * per deal. No framework, no network: it
  * works opened from disk. Everything it shows already has its place in the page (see the theme's
  * stylesheet), so nothing moves when it starts.
  */

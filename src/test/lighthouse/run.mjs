@@ -34,6 +34,10 @@ const browser = await puppeteer.launch({
 // short on performance alone is measured again in a later round, after the other pages, up to
 // job.attempts runs in all, and its best run counts
 const best = [];
+// ...and never sooner than this after its last run: in the last rounds few pages are left, and their
+// runs would otherwise follow one another within seconds, all inside the same busy spell
+const RUNS_APART_MS = 60_000;
+const ranAt = [];
 const last = [];
 // every run's performance score and Total Blocking Time, per page: a failure shows how far off each run was
 const history = [];
@@ -48,7 +52,13 @@ try {
     if (round > 1) console.log(`round ${round}: ${pending.length} page(s) measured again`);
     for (const i of pending) {
       const target = job.pages[i];
+      const wait = round === 1 ? 0 : ranAt[i] + RUNS_APART_MS - Date.now();
+      if (wait > 0) {
+        console.log(`${target.name}: its last run was less than ${RUNS_APART_MS / 1000} s ago, waiting ${Math.ceil(wait / 1000)} s`);
+        await new Promise(resolve => setTimeout(resolve, wait));
+      }
       const run = await measure(target);
+      ranAt[i] = Date.now();
       last[i] = run;
       (history[i] = history[i] || []).push(`${run.scores.performance} (${run.tbt} ms)`);
       if (!best[i] || run.scores.performance > best[i].scores.performance) best[i] = run;

@@ -1,9 +1,8 @@
 /*
  * Playbook's only script. Every page reads fine without it; it adds search, print buttons, diagrams
  * at full size, pictures put in as the reader nears them, and checklists that remember their ticks
- * per deal. No framework, no network: it
- * works opened from disk. Everything it shows already has its place in the page (see the theme's
- * stylesheet), so nothing moves when it starts.
+ * per deal. No framework, no network: it works opened from disk. Everything it shows already has
+ * its place in the page (see the theme's stylesheet), so nothing moves when it starts.
  */
 (function () {
   "use strict";
@@ -122,11 +121,7 @@
     var spaces = document.querySelectorAll("[data-picture]");
     if (!spaces.length) return;
     window.addEventListener("beforeprint", function () {
-      each(document.querySelectorAll("[data-picture]"), function (space) {
-        var picture = showPicture(space);
-        // a picture that waits for the window would print blank
-        if (picture) picture.setAttribute("loading", "eager");
-      });
+      each(document.querySelectorAll("[data-picture]"), showPicture);
     });
     if (!("IntersectionObserver" in window)) {
       each(spaces, showPicture);
@@ -151,6 +146,9 @@
     holder.innerHTML = markup.textContent;
     var picture = holder.querySelector("img");
     if (!picture) return null;
+    // it is put in only when wanted (near the window, zoomed or printed): waiting again for the
+    // window would leave a printed page blank
+    picture.setAttribute("loading", "eager");
     space.parentNode.replaceChild(picture, space);
     return picture;
   }

@@ -34,11 +34,11 @@ const browser = await puppeteer.launch({
 // short on performance alone is measured again in a later round, after the other pages, up to
 // job.attempts runs in all, and its best run counts
 const best = [];
+const last = [];
 // ...and never sooner than this after its last run: in the last rounds few pages are left, and their
 // runs would otherwise follow one another within seconds, all inside the same busy spell
 const RUNS_APART_MS = 60_000;
 const ranAt = [];
-const last = [];
 // every run's performance score and Total Blocking Time, per page: a failure shows how far off each run was
 const history = [];
 const started = Date.now();

@@ -133,7 +133,7 @@ final class Lighthouse {
         }
         return new Result(r.get("name").asText(), r.get("url").asText(), r.get("scheme").asText(),
                 r.get("schemeSeen").asText(), scores, failing, texts(r.get("layoutShifts")), texts(r.get("console")),
-                texts(r.get("offsite")), r.get("attempts").asInt(), r.has("runs") ? texts(r.get("runs")) : List.of(),
+                texts(r.get("offsite")), r.get("attempts").asInt(), texts(r.get("runs")),
                 r.get("benchmarkIndex").asInt(),
                 r.get("slowdown").asDouble(), r.get("ticked").asInt());
     }

@@ -327,7 +327,28 @@
     }
   }
 
+  /*
+   * The theme holds the search form in a <template> (it cannot work without this script), and it is
+   * put in a task after the page's own load: a browser looks over a page's form fields when the page
+   * has been read (to offer to fill them in), and that look, layout included, would otherwise land
+   * in the same task as the page's end and this script. A theme with the form in the page as it
+   * stands works the same.
+   */
   function setUpSearch() {
+    var slot = document.querySelector(".search-slot");
+    var held = slot && slot.querySelector("template");
+    if (!held || !held.content) {
+      wireSearch();
+      return;
+    }
+    setTimeout(function () {
+      slot.appendChild(document.importNode(held.content, true));
+      slot.removeChild(held);
+      wireSearch();
+    }, 0);
+  }
+
+  function wireSearch() {
     var form = document.querySelector("form.search");
     if (!form) return;
     var ui = { form: form, input: form.querySelector(".search-input"), results: form.querySelector(".search-results") };

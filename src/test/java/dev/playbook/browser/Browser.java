@@ -186,7 +186,9 @@ final class Browser implements AutoCloseable {
 
     void waitUntilLoaded() {
         if (!javascript) return;
-        wait("the page to load", () -> "complete".equals(script("return document.readyState")));
+        // ...and has started: the script puts the search form in a task of its own, after the page's end
+        wait("the page to load", () -> Boolean.TRUE.equals(script(
+                "return document.readyState === 'complete' && !document.querySelector('.search-slot > template');")));
     }
 
     Object script(String js, Object... args) {

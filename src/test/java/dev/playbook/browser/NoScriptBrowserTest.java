@@ -54,7 +54,9 @@ class NoScriptBrowserTest {
             assertTrue(browser.findAll("#deal-select option").isEmpty(), "the page's script ran though JavaScript is off");
             // controls that need the script stay hidden rather than dead
             assertFalse(browser.find(".deal-bar").isDisplayed(), where + ": the deal bar shows though it cannot work");
-            assertFalse(browser.find("form.search").isDisplayed(), where + ": the search box shows though it cannot work");
+            // the search box is not put in, and its place is not kept
+            assertTrue(browser.findAll("form.search, #search-input").isEmpty(), where + ": the search box is in the page though it cannot work");
+            assertFalse(browser.find(".search-slot").isDisplayed(), where + ": the search box's place is kept though it cannot come");
             String text = browser.find(".checklist").getText();
             for (Stage stage : pb.allStages()) {
                 assertTrue(text.contains(stage.title()), where + ": stage `" + stage.title() + "` is not shown");

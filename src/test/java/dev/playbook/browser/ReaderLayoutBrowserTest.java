@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -101,6 +102,36 @@ class ReaderLayoutBrowserTest {
                         + shift.get("moved"));
             }
         }
+    }
+
+    @Test
+    void theSearchFormComesIntoAPlaceKeptForIt() {
+        // the script puts the form in after the page's end: its place must already be the form's size
+        Playbook pb = playbook(Language.PL);
+        List<String> moved = new ArrayList<>();
+        for (int width : WIDTHS) {
+            width(width);
+            for (Path page : List.of(site.file("index.html"), site.playbookFile(pb, "flow.html"))) {
+                browser.open(page);
+                assertFalse(browser.findAll(".search-slot form.search #search-input").isEmpty(),
+                        site.root().relativize(page) + ": the script did not put the search form in");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> sizes = (Map<String, Object>) browser.script("""
+                        var slot = document.querySelector('.search-slot'), form = slot.querySelector('form.search');
+                        var main = function () { return document.querySelector('main').getBoundingClientRect().top; };
+                        var withForm = {main: main(), slot: slot.getBoundingClientRect().height, form: form.getBoundingClientRect().height};
+                        slot.removeChild(form);
+                        var without = {main: main(), slot: slot.getBoundingClientRect().height};
+                        slot.appendChild(form);
+                        return {withForm: withForm, without: without};""");
+                Map<?, ?> withForm = (Map<?, ?>) sizes.get("withForm");
+                Map<?, ?> without = (Map<?, ?>) sizes.get("without");
+                if (!withForm.get("main").equals(without.get("main")) || !withForm.get("slot").equals(without.get("slot"))) {
+                    moved.add(site.root().relativize(page) + " at " + width + " px: with the form " + withForm + ", before it " + without);
+                }
+            }
+        }
+        assertEquals(List.of(), moved, "the search form's place is not its size, so the page moves when it comes");
     }
 
     @Test

@@ -605,6 +605,11 @@ class ViewPagesTest {
                 continue;
             }
             if (form.selectFirst("input#search-input") == null) problems.add(where + ": the search form has no input#search-input");
+            // held for the script, in a place of its own: a field in the page from the start costs every load
+            Element holder = form.parent();
+            if (holder == null || !holder.nameIs("template") || holder.parent() == null || !holder.parent().hasClass("search-slot")) {
+                problems.add(where + ": the search form is not held in a template inside .search-slot");
+            }
             String index = form.attr("data-index");
             Path target = resolve(file, index);
             if (index.isEmpty() || target == null || !Files.isRegularFile(target)) {

@@ -113,9 +113,10 @@
   /* ---------- pictures put in as the reader nears them ---------- */
 
   /*
-   * A picture the page holds as markup in <noscript> (see the overview's template), with its space
-   * kept: it is put in when the reader comes within a screen of it, or prints. Browsers fetch a lazy
-   * picture much further ahead than that, and an SVG picture costs the page's own thread to read.
+   * A picture the page holds as markup in <noscript> (the overview's flowchart, the flow page's
+   * swimlanes), with its space kept: it is put in when the reader comes within half a screen of it,
+   * or prints. Browsers fetch a lazy picture much further ahead than that, and an SVG picture or
+   * drawing costs the page's own thread to read and lay out.
    */
   function setUpPictures() {
     var spaces = document.querySelectorAll("[data-picture]");
@@ -133,7 +134,7 @@
         watcher.unobserve(entry.target);
         showPicture(entry.target);
       });
-    }, { rootMargin: "100% 0px" });
+    }, { rootMargin: "50% 0px" });
     each(spaces, function (space) { watcher.observe(space); });
   }
 
@@ -144,11 +145,11 @@
     // the markup is the theme's own, and a browser running this script kept it as text
     var holder = document.createElement("div");
     holder.innerHTML = markup.textContent;
-    var picture = holder.querySelector("img");
+    var picture = holder.querySelector("img, svg");
     if (!picture) return null;
     // it is put in only when wanted (near the window, zoomed or printed): waiting again for the
     // window would leave a printed page blank
-    picture.setAttribute("loading", "eager");
+    if (picture.tagName.toLowerCase() === "img") picture.setAttribute("loading", "eager");
     space.parentNode.replaceChild(picture, space);
     return picture;
   }

@@ -61,6 +61,10 @@ final class PageTemplates {
                 // the swimlanes may still be being drawn: only a template that shows them waits
                 later.put("rolesSvg", () -> embeddable(d.rolesMarkup()));
                 later.put("rolesOmitted", () -> d.rolesSvg() == null);
+                later.put("rolesSize", () -> {
+                    int[] roles = d.rolesSize();
+                    return roles == null ? null : Map.of("width", roles[0], "height", roles[1]);
+                });
             } else {
                 model.put("rolesOmitted", false);
             }

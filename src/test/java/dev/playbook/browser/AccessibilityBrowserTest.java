@@ -74,6 +74,9 @@ class AccessibilityBrowserTest {
             }
             assertEquals(true, browser.script("return window.matchMedia('(prefers-color-scheme: " + scheme + ")').matches;"),
                     "the " + scheme + " colour scheme is not in effect on " + where);
+            // as a reader who has scrolled through it sees it: far sections drawn, held drawings put in (axe
+            // scrolls to what it checks, but looks before the page has drawn what came into view)
+            browser.scrollThrough();
             Results results = Axe.analyze(browser.driver);
             violations.addAll(Axe.describe(where, results.getViolations()));
             // what axe could not decide (contrast over an image, say) is no failure, but is worth a look

@@ -191,6 +191,29 @@ final class Browser implements AutoCloseable {
                 "return document.readyState === 'complete' && !document.querySelector('.search-slot > template');")));
     }
 
+    /**
+     * Scrolls the page down half a screen at a time, as a reader would, and back to the top: what the
+     * page draws or puts in only as the reader nears it is then in, at its real size.
+     */
+    void scrollThrough() {
+        if (!javascript) return;
+        ((JavascriptExecutor) driver).executeAsyncScript("""
+                var done = arguments[arguments.length - 1], steps = 0;
+                var afterFrames = function (then) { requestAnimationFrame(function () { requestAnimationFrame(then); }); };
+                var step = function () {
+                  var atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+                  if (atEnd || ++steps > 400) {
+                    window.scrollTo(0, 0);
+                    afterFrames(done);
+                    return;
+                  }
+                  window.scrollBy(0, Math.max(100, window.innerHeight / 2));
+                  afterFrames(step);
+                };
+                window.scrollTo(0, 0);
+                afterFrames(step);""");
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

@@ -255,6 +255,51 @@ class ReaderLayoutBrowserTest {
     }
 
     @Test
+    void theFlowPagePutsInItsSwimlanesOnlyAsTheReaderNearsThem() throws IOException {
+        List<Path> pages = new ArrayList<>();
+        for (Playbook pb : site.model().playbooks()) {
+            Path flow = site.playbookFile(pb, "flow.html");
+            if (Files.readString(flow).contains("id=\"roles-diagram\"")) pages.add(flow);
+        }
+        assertFalse(pages.isEmpty(), "no example playbook has swimlanes");
+        // with scripts on, what is in <noscript> is text: the drawing is no element yet, and costs the load nothing
+        String held = "return document.querySelectorAll('#roles-diagram noscript').length === 1"
+                + " && document.querySelectorAll('#roles-diagram svg').length === 0;";
+        String height = "return document.getElementById('roles-diagram').getBoundingClientRect().height;";
+        for (Path page : pages) {
+            String where = site.root().relativize(page).toString();
+            for (int width : WIDTHS) {
+                width(width);
+                browser.open(page);
+                boolean far = Boolean.TRUE.equals(browser.script(
+                        "return document.getElementById('roles-diagram').getBoundingClientRect().top > 1.6 * window.innerHeight;"));
+                assertTrue(far, where + " at " + width + " px: the example's swimlanes should start well below the first screen");
+                assertEquals(true, browser.script(held), where + " at " + width + " px: the swimlanes are in the page before the reader nears them");
+                double space = ((Number) browser.script(height)).doubleValue();
+                browser.script("document.getElementById('h-roles-diagram').scrollIntoView();");
+                browser.wait(where + " at " + width + " px: the swimlanes", () -> !browser.findAll("#roles-diagram svg.diagram-svg").isEmpty());
+                assertEquals(space, ((Number) browser.script(height)).doubleValue(), 0.5,
+                        where + " at " + width + " px: the room kept for the swimlanes should be theirs, so nothing moves when they come");
+                assertEquals(false, browser.script(held), where + ": the held room is still there");
+            }
+            // the full-size button, pressed before the reader came near: the drawing is put in, at its own width
+            width(390);
+            browser.open(page);
+            assertEquals(true, browser.script(held), where + ": the swimlanes are in the page at once on a phone");
+            WebElement button = browser.find("[data-zoom=\"roles-diagram\"]");
+            browser.script("arguments[0].click();", button);
+            WebElement svg = browser.find("#roles-diagram svg.diagram-svg");
+            double drawn = ((Number) browser.script("return arguments[0].viewBox.baseVal.width;", svg)).doubleValue();
+            assertEquals(Math.round(drawn), svg.getRect().getWidth(), 1.0, where + ": at full size the swimlanes keep the width they were drawn at");
+            // printing, without scrolling there first: the drawing is put in at once
+            browser.open(page);
+            browser.script("window.dispatchEvent(new Event('beforeprint'));");
+            assertFalse(browser.findAll("#roles-diagram svg.diagram-svg").isEmpty(), where + ": printed swimlanes must not wait for the reader");
+        }
+        browser.assertNoPageErrors("the flow page");
+    }
+
+    @Test
     void onAPhoneALongPageDrawsItsSectionsAsTheReaderNearsThem() {
         width(390);
         Playbook pb = playbook(Language.EN);

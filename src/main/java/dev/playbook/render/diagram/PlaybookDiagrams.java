@@ -54,9 +54,22 @@ public record PlaybookDiagrams(String flowSource, String flowSvg, String flowLab
      * as a picture and keeps its room while it loads; null when it was left out or has no size.
      */
     public int[] flowSize() {
-        if (flowSvg == null) return null;
-        int root = flowSvg.indexOf('>');
-        Matcher m = VIEW_BOX.matcher(flowSvg).region(0, root < 0 ? flowSvg.length() : root);
+        return sizeOf(flowSvg);
+    }
+
+    /**
+     * The swimlanes' width and height in whole pixels, rounded up, for a page that keeps their room
+     * until it puts them in; null when there are none, they were left out or have no size. May wait
+     * for their drawing.
+     */
+    public int[] rolesSize() {
+        return sizeOf(rolesSvg());
+    }
+
+    private static int[] sizeOf(String svg) {
+        if (svg == null) return null;
+        int root = svg.indexOf('>');
+        Matcher m = VIEW_BOX.matcher(svg).region(0, root < 0 ? svg.length() : root);
         if (!m.find()) return null;
         return new int[] {(int) Math.ceil(Double.parseDouble(m.group(1))), (int) Math.ceil(Double.parseDouble(m.group(2)))};
     }

@@ -152,6 +152,29 @@ class SearchBrowserTest {
         browser.assertNoPageErrors("the search");
     }
 
+    @Test
+    void aThemeWithTheSearchFormInThePageAsItStandsStillSearches(@TempDir Path temp) throws java.io.IOException {
+        // a theme's own layout.ftlh from before the form was held in a <template>: the form is in the page
+        String home = java.nio.file.Files.readString(site.file("index.html"));
+        java.util.regex.Matcher held = java.util.regex.Pattern
+                .compile("<div class=\"search-slot\">\\s*<template>(.*?)</template>\\s*</div>", java.util.regex.Pattern.DOTALL)
+                .matcher(home);
+        assertTrue(held.find(), "the home page holds its search form in a template inside .search-slot");
+        String form = held.group(1).replace("<form class=\"search\"", "<form class=\"search\" hidden");
+        String base = "<base href=\"" + site.root().toAbsolutePath().toUri() + "\">";
+        String page = home.substring(0, held.start()) + form + home.substring(held.end());
+        page = page.replaceFirst("<head>", java.util.regex.Matcher.quoteReplacement("<head>" + base));
+        Path file = temp.resolve("old-theme.html");
+        java.nio.file.Files.writeString(file, page);
+
+        Target target = findTarget(false);
+        assertNotNull(target);
+        typeInto(file, target.query());
+        browser.wait("a search hit for `" + target.query() + "` on a page with its form in place",
+                () -> !browser.findAll(".search-hit").isEmpty());
+        browser.assertNoPageErrors("a theme's own search form");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** Opens the page and types into its search box, which shows once the page's script has run. */

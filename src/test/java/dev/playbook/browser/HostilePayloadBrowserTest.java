@@ -92,6 +92,9 @@ class HostilePayloadBrowserTest {
             for (Path page : built(corpus)) {
                 pages++;
                 browser.open(page);
+                // the held drawings (the swimlanes, the overview's picture) are put in as the reader nears them
+                browser.scrollThrough();
+                assertTrue(browser.findAll("[data-picture]").isEmpty(), temp.relativize(page) + ": a held drawing was not put in");
                 // the search builds its results from the index: feed it the payloads' own words
                 browser.find("#search-input").sendKeys("img");
                 browser.find("#search-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "script");

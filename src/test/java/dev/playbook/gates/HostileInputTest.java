@@ -81,7 +81,7 @@ class HostileInputTest {
     /** The payloads of the corpus as they are written; none may reach a page as markup. */
     static final List<String> RAW_PAYLOADS = List.of("<script>window", "<script>parent", "<img src=x onerror",
             "<svg onload", "<details open ontoggle", "<iframe", "<b onclick", "<div onmouseover",
-            "<a href=\"javascript:", "</title><script", "<img:http");
+            "<a href=\"javascript:", "</title><script", "</noscript><script", "</noscript><img", "<img:http");
 
     @TempDir
     Path temp;

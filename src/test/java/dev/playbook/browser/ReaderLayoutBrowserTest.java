@@ -135,6 +135,45 @@ class ReaderLayoutBrowserTest {
     }
 
     @Test
+    void onAPhoneTheBuyerViewIsReadDownwardsWithEachCellNamed() {
+        List<String> problems = new ArrayList<>();
+        for (Language language : List.of(Language.EN, Language.PL)) {
+            Path page = site.playbookFile(playbook(language), "buyer.html");
+            String where = site.root().relativize(page).toString();
+            width(390);
+            browser.open(page);
+            if (!Boolean.TRUE.equals(browser.script(
+                    "var t = document.querySelector('.table-scroll'); return t.scrollWidth <= t.clientWidth + 1;"))) {
+                problems.add(where + " at 390 px: the stages must be scrolled sideways");
+            }
+            // each cell, shown under the one before, says which column it is
+            @SuppressWarnings("unchecked")
+            List<String> unnamed = (List<String>) browser.script("""
+                    var heads = Array.from(document.querySelectorAll('table.aligned thead th')).map(function (th) { return th.textContent.trim(); });
+                    var unnamed = [];
+                    document.querySelectorAll('table.aligned tbody tr').forEach(function (row) {
+                      Array.from(row.children).forEach(function (cell, i) {
+                        if (i === 0) return;
+                        var shown = getComputedStyle(cell, '::before').content;
+                        if (shown !== JSON.stringify(heads[i])) unnamed.push(row.getAttribute('data-stage') + ' #' + i + ': ' + shown);
+                      });
+                    });
+                    return unnamed;""");
+            unnamed.forEach(cell -> problems.add(where + " at 390 px: a cell does not say its column: " + cell));
+            width(1280);
+            browser.open(page);
+            if (!"table".equals(browser.script("return getComputedStyle(document.querySelector('table.aligned')).display;"))
+                    || !browser.find("table.aligned thead th").isDisplayed()) {
+                problems.add(where + " at 1280 px: the stages are not a table with its column headers");
+            }
+            if (!"none".equals(browser.script("return getComputedStyle(document.querySelector('table.aligned td'), '::before').content;"))) {
+                problems.add(where + " at 1280 px: a cell repeats its column's name beside the header");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void theShiftCheckNoticesAShift() throws IOException {
         // guards the check above against passing because it sees nothing
         Path page = temp.resolve("shifting.html");

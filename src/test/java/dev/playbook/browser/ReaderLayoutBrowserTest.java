@@ -174,6 +174,23 @@ class ReaderLayoutBrowserTest {
     }
 
     @Test
+    void onAPhoneNoWordSpillsOverTheEdgeOfAProcessMapColumn() {
+        width(390);
+        List<String> spilled = new ArrayList<>();
+        for (Playbook pb : site.model().playbooks()) {
+            browser.open(site.playbookFile(pb, "index.html"));
+            @SuppressWarnings("unchecked")
+            List<String> wide = (List<String>) browser.script("""
+                    // the lines of each column (the column itself overflows on purpose, by the arrow to the next)
+                    return Array.from(document.querySelectorAll('.map-phase, .map-stage-title, .map-tasks li'))
+                      .filter(function (e) { return e.scrollWidth > e.clientWidth + 1; })
+                      .map(function (e) { return e.textContent.trim().slice(0, 40); });""");
+            wide.forEach(stage -> spilled.add(pb.id() + ": " + stage));
+        }
+        assertEquals(List.of(), spilled, "process map columns whose text spills over their edge at 390 px");
+    }
+
+    @Test
     void theShiftCheckNoticesAShift() throws IOException {
         // guards the check above against passing because it sees nothing
         Path page = temp.resolve("shifting.html");

@@ -203,26 +203,30 @@ class ReaderLayoutBrowserTest {
     }
 
     @Test
-    void theDealNameFieldShowsItsWholeHint() {
+    void theDealNameAndSearchFieldsShowTheirWholeHints() {
         List<String> cut = new ArrayList<>();
         for (Language language : List.of(Language.EN, Language.PL)) {
             for (int width : WIDTHS) {
                 width(width);
                 browser.open(site.playbookFile(playbook(language), "checklist.html"));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> fit = (Map<String, Object>) browser.script("""
-                        var input = document.getElementById('deal-name');
-                        var style = getComputedStyle(input);
-                        var context = document.createElement('canvas').getContext('2d');
-                        context.font = style.fontStyle + ' ' + style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
-                        var room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-                        return {text: input.placeholder, needs: context.measureText(input.placeholder).width, room: room};""");
-                double needs = ((Number) fit.get("needs")).doubleValue();
-                double room = ((Number) fit.get("room")).doubleValue();
-                if (needs > room) cut.add(language + " at " + width + " px: `" + fit.get("text") + "` needs " + needs + " px, has " + room);
+                for (String field : List.of("deal-name", "search-input")) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> fit = (Map<String, Object>) browser.script("""
+                            var input = document.getElementById(arguments[0]);
+                            var style = getComputedStyle(input);
+                            var context = document.createElement('canvas').getContext('2d');
+                            context.font = style.fontStyle + ' ' + style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
+                            var room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                            return {text: input.placeholder, needs: context.measureText(input.placeholder).width, room: room};""", field);
+                    double needs = ((Number) fit.get("needs")).doubleValue();
+                    double room = ((Number) fit.get("room")).doubleValue();
+                    if (needs > room) {
+                        cut.add(field + ", " + language + " at " + width + " px: `" + fit.get("text") + "` needs " + needs + " px, has " + room);
+                    }
+                }
             }
         }
-        assertEquals(List.of(), cut, "the deal-name field cuts its hint off");
+        assertEquals(List.of(), cut, "a text field cuts its hint off");
     }
 
     @Test

@@ -12,6 +12,15 @@ public final class StaticFilePublisher implements Publisher {
     private static final List<String> SCHEMAS = List.of("playbook.schema.json", "site.schema.json");
 
     @Override
+    public void prepare(SiteOutput site) throws RenderException {
+        try {
+            ThemeScriptCheck.check(site.theme(), site.diagnostics());
+        } catch (IOException e) {
+            throw new RenderException(Failure.input("cannot read the theme: " + e.getMessage()), e);
+        }
+    }
+
+    @Override
     public void publishSite(SiteOutput site, FileSink sink) throws RenderException, IOException {
         for (String schema : SCHEMAS) {
             sink.accept(new RenderedFile(SitePaths.schema(schema), Theme.resource("/schema/" + schema)));

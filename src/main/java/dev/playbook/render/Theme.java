@@ -183,6 +183,11 @@ public final class Theme {
         return known;
     }
 
+    /** A file of the user folder's own, or null when the bundled theme's is used. */
+    byte[] own(String name) throws IOException {
+        return user(name);
+    }
+
     private byte[] user(String name) throws IOException {
         if (userFolder == null) return null;
         Path file = userFolder.resolve(name);

@@ -184,11 +184,7 @@ public final class Theme {
     }
 
     /** A file of the user folder's own, or null when the bundled theme's is used. */
-    byte[] own(String name) throws IOException {
-        return user(name);
-    }
-
-    private byte[] user(String name) throws IOException {
+    byte[] user(String name) throws IOException {
         if (userFolder == null) return null;
         Path file = userFolder.resolve(name);
         return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;

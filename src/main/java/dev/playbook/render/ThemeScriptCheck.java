@@ -19,16 +19,16 @@ final class ThemeScriptCheck {
     }
 
     static void check(Theme theme, Diagnostics diagnostics) throws IOException {
-        byte[] script = theme.own("assets/playbook.js");
+        byte[] script = theme.user("assets/playbook.js");
         if (script == null) return;
         String text = new String(script, StandardCharsets.UTF_8);
         List<String> left = new ArrayList<>();
-        if (theme.own("layout.ftlh") == null && !text.contains("search-slot")) {
+        if (theme.user("layout.ftlh") == null && !text.contains("search-slot")) {
             left.add("the search form, held in `.search-slot` by the bundled layout.ftlh, so no page has a search box");
         }
         List<String> holding = new ArrayList<>();
-        if (theme.own("playbook.ftlh") == null) holding.add("the overview's flowchart picture (playbook.ftlh)");
-        if (theme.own("flow.ftlh") == null) holding.add("the flowchart page's swimlanes (flow.ftlh)");
+        if (theme.user("playbook.ftlh") == null) holding.add("the overview's flowchart picture (playbook.ftlh)");
+        if (theme.user("flow.ftlh") == null) holding.add("the flowchart page's swimlanes (flow.ftlh)");
         if (!holding.isEmpty() && !text.contains("data-picture")) {
             left.add(String.join(" and ", holding) + ", held in `[data-picture]`, so their space stays blank");
         }

@@ -55,19 +55,14 @@ if %PB_MAJOR% GEQ 17 goto :options
 >&2 echo %PB_INSTALL%
 exit /b 2
 
-rem The serial collector, which keeps a short-lived tool's memory small; the quick compiler alone for
-rem sites of up to five hundred playbooks, where the optimising compiler costs more than it saves.
+rem The serial collector, which keeps a short-lived tool's memory small, and the quick compiler alone:
+rem the optimising compiler's own work costs more than it saves at every size measured.
 :options
-set "PB_SOURCE=process-definitions"
-set "PB_PREVIOUS="
 set "PB_COMMAND="
 set "PB_LEARN=no"
-for %%A in (%*) do call :source_argument "%%~A"
+for %%A in (%*) do call :argument "%%~A"
 if "%PB_COMMAND%"=="build" if not "%PB_LEARN%"=="never" set "PB_LEARN=yes"
-set /a PB_DEFINITIONS=0
-if exist "%PB_SOURCE%\" for /f %%N in ('dir /s /b /a-d "%PB_SOURCE%\*.yaml" "%PB_SOURCE%\*.yml" 2^>nul ^| "%SystemRoot%\System32\find.exe" /c /v ""') do set /a PB_DEFINITIONS=%%N
-set "PB_OPTIONS=-Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC"
-if %PB_DEFINITIONS% LEQ 500 set "PB_OPTIONS=%PB_OPTIONS% -XX:TieredStopAtLevel=1"
+set "PB_OPTIONS=-Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 set "PB_LAUNCHER=%~f0"
 for %%P in (playbook.cmd) do if /i "%%~$PATH:P"=="%~f0" set "PB_LAUNCHER=playbook"
 
@@ -116,9 +111,7 @@ exit /b %PB_STATUS%
 "%PB_JAVA%" %PB_OPTIONS% %PLAYBOOK_JAVA_OPTS% "-Dplaybook.launcher=%PB_LAUNCHER%" -jar "%PB_JAR%" %*
 exit /b %ERRORLEVEL%
 
-:source_argument
-if "%PB_PREVIOUS%"=="--source" set "PB_SOURCE=%~1"
-set "PB_PREVIOUS=%~1"
+:argument
 set "PB_ARGUMENT=%~1"
 if not defined PB_ARGUMENT goto :eof
 for %%H in (-h --help -V --version) do if "%~1"=="%%H" set "PB_LEARN=never"

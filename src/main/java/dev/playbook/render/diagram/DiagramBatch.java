@@ -97,7 +97,11 @@ final class DiagramBatch {
      * checking them one after another would leave a core idle.
      */
     Map<DiagramJob, DiagramResult> draw(List<DiagramJob> jobs, Diagnostics diagnostics) {
-        return start(jobs).finish(diagnostics);
+        Running running = start(jobs);
+        Map<DiagramJob, DiagramResult> drawings = running.finish(diagnostics);
+        Map<DiagramJob, DiagramResult> labelled = new LinkedHashMap<>();
+        for (DiagramJob job : drawings.keySet()) labelled.put(job, running.await(job));
+        return labelled;
     }
 
     /**
@@ -170,13 +174,16 @@ final class DiagramBatch {
         DiagramResult await(DiagramJob job) {
             Integer i = index.get(job.source());
             if (i == null) throw new IllegalArgumentException("not in this batch: " + job);
-            return job.labelled(DiagramBatch.await(outcomes.get(i)).result());
+            Outcome outcome = DiagramBatch.await(outcomes.get(i));
+            return job.labelled(outcome.result(), outcome.key());
         }
 
         /**
          * Waits for every job, its caching included, counts what was drawn and reports what the
          * cache refused, on the caller's thread (diagnostics are for one thread). A job still
-         * running when this ends early (interrupted) is cancelled.
+         * running when this ends early (interrupted) is cancelled. The drawings come without
+         * their labels, which {@link #await} puts in: labelling copies a whole drawing, and at the
+         * end of a build nothing reads most of them again.
          */
         Map<DiagramJob, DiagramResult> finish(Diagnostics diagnostics) {
             Map<String, DiagramResult> drawings = new HashMap<>();
@@ -204,7 +211,7 @@ final class DiagramBatch {
             Map<DiagramJob, DiagramResult> results = new LinkedHashMap<>();
             for (DiagramJob job : asked) {
                 DiagramResult drawing = drawings.get(job.source());
-                if (drawing != null) results.putIfAbsent(job, job.labelled(drawing));
+                if (drawing != null) results.putIfAbsent(job, drawing);
             }
             return results;
         }
@@ -220,8 +227,8 @@ final class DiagramBatch {
         new DiagramBatch(engine, new DiagramCache(null), Progress.NONE, threads, cleaner).draw(jobs, new Diagnostics());
     }
 
-    /** A job's drawing, and what the cache said about it. */
-    private record Outcome(DiagramResult result, DiagramCache.Lookup lookup) {
+    /** A job's drawing, what the cache said about it, and its key (worked out once: it digests the whole source; null for a failure). */
+    private record Outcome(DiagramResult result, DiagramCache.Lookup lookup, String key) {
     }
 
     /**
@@ -229,20 +236,21 @@ final class DiagramBatch {
      * drawing thread: a page waiting for the drawing need not wait for the disk as well.
      */
     private void fetchOrDraw(DiagramJob job, CompletableFuture<Outcome> outcome) {
-        DiagramCache.Lookup found = cache.get(job.key());
+        String key = job.key();
+        DiagramCache.Lookup found = cache.get(key);
         if (found.svg() != null) {
-            outcome.complete(new Outcome(DiagramResult.drawn(found.svg()), found));
+            outcome.complete(new Outcome(DiagramResult.drawn(found.svg()), found, key));
             return;
         }
-        DiagramResult result = drawAndClean(job);
-        outcome.complete(new Outcome(result, found));
-        if (!result.failed()) cache.put(job.key(), result.svg());
+        DiagramResult result = drawAndClean(job, key);
+        outcome.complete(new Outcome(result, found, key));
+        if (!result.failed()) cache.put(key, result.svg());
     }
 
-    private DiagramResult drawAndClean(DiagramJob job) {
+    private DiagramResult drawAndClean(DiagramJob job, String key) {
         DiagramResult raw = engine.draw(job.source());
         if (raw.failed()) return raw;
-        return DiagramResult.drawn(cleaner.cleanDrawing(raw.svg(), job.idPrefix()));
+        return DiagramResult.drawn(cleaner.cleanDrawing(raw.svg(), DiagramJob.idPrefix(key)));
     }
 
     /** Waits for a job's whole work to end; what it drew, or how it failed, is its outcome's. */
@@ -261,12 +269,12 @@ final class DiagramBatch {
             return future.get();
         } catch (InterruptedException | CancellationException e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            return new Outcome(DiagramResult.failed("interrupted", 0), DiagramCache.Lookup.MISS);
+            return new Outcome(DiagramResult.failed("interrupted", 0), DiagramCache.Lookup.MISS, null);
         } catch (ExecutionException e) {
             DiagramResult crashed = e.getCause() instanceof StackOverflowError || e.getCause() instanceof OutOfMemoryError
                     ? DiagramResult.crashed("the diagram is too large for PlantUML to draw")
                     : DiagramResult.crashed("PlantUML failed: " + e.getCause());
-            return new Outcome(crashed, DiagramCache.Lookup.MISS);
+            return new Outcome(crashed, DiagramCache.Lookup.MISS, null);
         }
     }
 }

@@ -11,14 +11,14 @@ record DiagramJob(String source, String title, String description) {
         return DiagramCache.key(source);
     }
 
-    /** Ids inside the SVG: stable for the same source, different between diagrams of one page. */
-    String idPrefix() {
-        return "d" + key().substring(0, 12);
+    /** Ids inside the SVG of the source with this {@link #key}: stable for the same source, different between diagrams of one page. */
+    static String idPrefix(String key) {
+        return "d" + key.substring(0, 12);
     }
 
-    /** This job's labels on a drawing of its source; a failure as it is. */
-    DiagramResult labelled(DiagramResult drawing) {
+    /** This job's labels on a drawing of its source, whose {@link #key} is given; a failure as it is. */
+    DiagramResult labelled(DiagramResult drawing, String key) {
         if (drawing.failed()) return drawing;
-        return DiagramResult.drawn(SvgCleaner.labelled(drawing.svg(), idPrefix(), title, description));
+        return DiagramResult.drawn(SvgCleaner.labelled(drawing.svg(), idPrefix(key), title, description));
     }
 }

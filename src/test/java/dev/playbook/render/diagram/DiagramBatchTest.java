@@ -57,7 +57,8 @@ class DiagramBatchTest {
         release.countDown();
         finisher.join(10_000);
         assertFalse(finisher.isAlive());
-        assertEquals(drawn, finished.get().get(job));
+        assertEquals(Set.of(job), finished.get().keySet());
+        assertEquals(drawn, running.await(job), "a finished batch still hands out each drawing with its labels");
         assertEquals(1, batch.drawn());
     }
 

@@ -37,7 +37,7 @@ public final class ValueDigest {
     /** Deeper than any model of ours; deeper than this is taken for a cycle. */
     private static final int MAX_DEPTH = 64;
 
-    private final Map<Class<?>, Accessor[]> accessors = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
     private final Set<Class<?>> leftOut;
     private final Map<Class<? extends Record>, Set<String>> leftOutComponents;
 
@@ -60,6 +60,15 @@ public final class ValueDigest {
     }
 
     /**
+     * A kind of record as written: its components but those left out, and a short name for the
+     * kind. The name stands for the class's name and those components' names, which would
+     * otherwise be written again for every record (most of the bytes of a large model): the first
+     * eight bytes of their SHA-256, which two kinds share by chance only once in 2^64.
+     */
+    private record Shape(byte[] name, Accessor[] accessors) {
+    }
+
+    /**
      * The digest of labelled values, in the order given: {@code of("playbook", p, "settings", s)}.
      * The labels keep two lists of values apart when one ends where the other begins.
      */
@@ -70,11 +79,7 @@ public final class ValueDigest {
             out.string(String.valueOf(labelsAndValues[i]));
             write(out, labelsAndValues[i + 1], 0);
         }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(out.toByteArray());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
+        return sha256(out.toByteArray());
     }
 
     private void write(Encoder out, Object value, int depth) throws Unsupported {
@@ -97,13 +102,9 @@ public final class ValueDigest {
             out.tag('x');
         } else if (value instanceof Record record) {
             out.tag('r');
-            out.string(record.getClass().getName());
-            Set<String> skipped = leftOutComponents.getOrDefault(record.getClass(), Set.of());
-            for (Accessor a : accessors(record.getClass())) {
-                if (skipped.contains(a.name())) continue;
-                out.string(a.name());
-                write(out, read(a, record), depth + 1);
-            }
+            Shape shape = shape(record.getClass());
+            out.write(shape.name(), 0, shape.name().length);
+            for (Accessor a : shape.accessors()) write(out, read(a, record), depth + 1);
             out.tag(')');
         } else if (value instanceof List<?> list) {
             out.tag('l');
@@ -147,13 +148,29 @@ public final class ValueDigest {
         return encoded;
     }
 
-    private Accessor[] accessors(Class<?> type) {
-        return accessors.computeIfAbsent(type, t -> Arrays.stream(t.getRecordComponents()).map(c -> {
-            Method accessor = c.getAccessor();
-            // a record declared inside a class of another package: reading it is still only reading
-            accessor.trySetAccessible();
-            return new Accessor(c.getName(), accessor);
-        }).toArray(Accessor[]::new));
+    private Shape shape(Class<?> type) {
+        return shapes.computeIfAbsent(type, t -> {
+            Set<String> skipped = leftOutComponents.getOrDefault(t, Set.of());
+            Accessor[] accessors = Arrays.stream(t.getRecordComponents()).filter(c -> !skipped.contains(c.getName())).map(c -> {
+                Method accessor = c.getAccessor();
+                // a record declared inside a class of another package: reading it is still only reading
+                accessor.trySetAccessible();
+                return new Accessor(c.getName(), accessor);
+            }).toArray(Accessor[]::new);
+            Encoder signature = new Encoder();
+            signature.string(t.getName());
+            signature.count(accessors.length);
+            for (Accessor a : accessors) signature.string(a.name());
+            return new Shape(Arrays.copyOf(sha256(signature.toByteArray()), 8), accessors);
+        });
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
     }
 
     private static Object read(Accessor accessor, Record record) throws Unsupported {

@@ -33,6 +33,12 @@ class ValueDigestTest {
     private record Holder(Object value) {
     }
 
+    private record Wrapper(Object value) {
+    }
+
+    private record Named(Object name) {
+    }
+
     @Test
     void equalRecordsDigestAlike() throws Exception {
         assertArrayEquals(digest.of("item", new Item("Call", 2, List.of("a", "b"))),
@@ -78,6 +84,16 @@ class ValueDigestTest {
         assertDiffers(digest.of("d", LocalDate.of(2026, 1, 2)), digest.of("d", LocalDate.of(2026, 2, 1)));
         assertDiffers(digest.of("m", Map.of("a", "1", "b", "2")), digest.of("m", Map.of("a", "2", "b", "1")));
         assertDiffers(digest.of("e", PaperSize.A4), digest.of("e", PaperSize.LETTER));
+    }
+
+    @Test
+    void recordsOfDifferentKindsWithTheSameValuesDigestApart() throws Exception {
+        byte[] holder = digest.of("v", new Holder("a"));
+        assertDiffers(holder, digest.of("v", new Wrapper("a")), "another class");
+        assertDiffers(holder, digest.of("v", new Named("a")), "another class and component");
+        assertDiffers(digest.of("v", new Holder(new Holder("a"))), digest.of("v", new Holder(new Wrapper("a"))),
+                "the kind of a nested record");
+        assertArrayEquals(holder, new ValueDigest().of("v", new Holder("a")), "the same kind digests alike from another digest");
     }
 
     @Test

@@ -1,17 +1,22 @@
 package dev.playbook.render.diagram;
 
+import java.util.regex.Pattern;
+
 /**
  * Makes author text inert inside generated PlantUML: every character that PlantUML could read as
  * markup, a preprocessor directive ({@code !include}, {@code %getenv}), a link ({@code [[...]]})
  * or the end of a label becomes a numeric entity, which PlantUML shows as the character itself.
  */
 final class PlantUmlText {
+    /** Compiled once: every label of every diagram goes through {@link #escape}. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private PlantUmlText() {
     }
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        String flat = text.replaceAll("\\s+", " ").strip();
+        String flat = SPACES.matcher(text).replaceAll(" ").strip();
         for (int i = 0; i < flat.length(); ) {
             int cp = flat.codePointAt(i);
             i += Character.charCount(cp);
